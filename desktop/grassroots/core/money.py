@@ -1,0 +1,80 @@
+"""Money as whole pence. Parsing what people type, formatting for en_GB, never a float."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from babel.numbers import format_currency
+
+_AMOUNT = re.compile(r"^(?P<sign>[-+]?)\s*£?\s*(?P<sign2>[-+]?)(?P<num>[\d,]*\.?\d*)$")
+
+
+@dataclass(frozen=True, order=True, slots=True)
+class Money:
+    """An amount of sterling held as an integer number of pence."""
+
+    pence: int = 0
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.pence, int) or isinstance(self.pence, bool):
+            raise TypeError("Money holds whole pence as an int")
+
+    @classmethod
+    def parse(cls, text: str) -> Money:
+        """Read "£1,234.50", "12", "-12.3", "(5.00)" into Money; ValueError names the problem."""
+        raw = str(text).strip()
+        negative = raw.startswith("(") and raw.endswith(")")
+        raw = raw.strip("()").replace(" ", "").replace("GBP", "")
+        m = _AMOUNT.match(raw)
+        if not raw or not m or not m.group("num") or m.group("num") in {".", ","}:
+            raise ValueError(f"'{text}' is not an amount of money")
+        if m.group("sign") == "-" or m.group("sign2") == "-":
+            negative = not negative
+        num = m.group("num").replace(",", "")
+        try:
+            value = Decimal(num)
+        except InvalidOperation as exc:
+            raise ValueError(f"'{text}' is not an amount of money") from exc
+        if value.as_tuple().exponent < -2:
+            raise ValueError(f"'{text}' has more than two decimal places")
+        pence = int(value * 100)
+        return cls(-pence if negative else pence)
+
+    def __add__(self, other: Money) -> Money:
+        return Money(self.pence + other.pence)
+
+    def __sub__(self, other: Money) -> Money:
+        return Money(self.pence - other.pence)
+
+    def __neg__(self) -> Money:
+        return Money(-self.pence)
+
+    def __mul__(self, times: int) -> Money:
+        if not isinstance(times, int):
+            raise TypeError("Money can only be multiplied by a whole number")
+        return Money(self.pence * times)
+
+    def __bool__(self) -> bool:
+        return self.pence != 0
+
+    def decimal(self) -> Decimal:
+        return Decimal(self.pence) / 100
+
+    def format(self, symbol: bool = True) -> str:
+        """'£1,234.50' (or '1,234.50'); negatives as '-£5.00'."""
+        if symbol:
+            return format_currency(self.decimal(), "GBP", locale="en_GB")
+        return f"{self.decimal():,.2f}"
+
+    def plain(self) -> str:
+        """'1234.50': for CSV files and spreadsheets."""
+        return f"{self.decimal():.2f}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def total(amounts: list[Money]) -> Money:
+    return Money(sum(a.pence for a in amounts))

@@ -1,0 +1,1 @@
+"""The store: engine and pragmas, declarative base, Alembic migrations and backups."""

@@ -1,0 +1,1 @@
+"""The group itself: its name, address, numbers, logo, financial year and membership rules."""

@@ -1,0 +1,1 @@
+"""Members: membership types, memberships, renewals and subscription payments."""

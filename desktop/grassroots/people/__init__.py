@@ -1,0 +1,1 @@
+"""People: the hub every role hangs from, households, and the consent log."""

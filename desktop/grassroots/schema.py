@@ -1,0 +1,18 @@
+"""Every table of Grassroots, imported in one place so the metadata is whole.
+
+Used by the migration tests (models must equal `alembic upgrade head`) and by GDPR export,
+erasure and merging, which walk every foreign key that points at a person.
+"""
+
+from grassroots.db.base import Base
+from grassroots.group import models as group_models
+from grassroots.members import models as members_models
+from grassroots.people import models as people_models
+
+__all__ = ["Base", "group_models", "members_models", "people_models"]
+metadata = Base.metadata
+
+
+def load_merge_hooks() -> None:
+    """Areas with one-row-per-person tables add their merge hooks when imported."""
+    import grassroots.members.merging  # noqa: F401
