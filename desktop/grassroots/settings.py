@@ -107,3 +107,10 @@ class InstanceLock:
 
     def __exit__(self, *exc: object) -> None:
         self.release()
+
+
+def resources_dir() -> Path:
+    """The project's resources/ folder (fonts, icons, samples); GRASSROOTS_RESOURCES overrides,
+    e.g. for a PyInstaller bundle that unpacks them elsewhere."""
+    override = os.environ.get("GRASSROOTS_RESOURCES")
+    return Path(override) if override else Path(__file__).resolve().parents[2] / "resources"
