@@ -1,0 +1,160 @@
+"""The one way widgets run work off the UI thread: a job runs in a worker, its result (or error)
+comes back on the UI thread, and a progress dialog with Cancel shows if it takes a while.
+
+A job is a plain callable that calls services; it must never touch a widget. Writes go through
+a single worker thread, so two user actions never write to the database at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+
+from grassroots.core.errors import GrassrootsError
+
+log = logging.getLogger(__name__)
+SHOW_PROGRESS_AFTER_MS = 400
+
+
+class _Relay(QObject):
+    """Lives on the UI thread; the worker emits through it so slots run on the UI thread."""
+
+    done = Signal(object)
+    failed = Signal(object, str)
+
+
+class _Job(QRunnable):
+    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+        super().__init__()
+        self.fn, self.relay = fn, relay
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except Exception as exc:  # reported on the UI thread, never swallowed
+            self.relay.failed.emit(exc, traceback.format_exc())
+        else:
+            self.relay.done.emit(result)
+
+
+class Task(QObject):
+    """One job in flight. `cancelled` is set when the user presses Cancel: its result is then
+    dropped (the job itself finishes its transaction whole, so nothing is half-written)."""
+
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.cancelled = False
+        self.dialog: QProgressDialog | None = None
+        self.timer: QTimer | None = None
+
+
+class Tasks(QObject):
+    """Runs jobs in one background worker and hands results back on the UI thread."""
+
+    busy_changed = Signal(bool)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self._running: set[Task] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def run(
+        self,
+        job: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[Exception], None] | None = None,
+        label: str | None = None,
+        parent: QWidget | None = None,
+    ) -> Task:
+        """Run `job` in the worker. `on_done(result)` or `on_error(exc)` runs on the UI thread;
+        without `on_error`, a GrassrootsError is shown as a message box over `parent`."""
+        task, relay = Task(self), _Relay(self)
+        self._running.add(task)
+        self.busy_changed.emit(True)
+        if label:
+            self._arm_progress(task, label, parent)
+
+        def finish() -> None:
+            self._close_progress(task)
+            self._running.discard(task)
+            relay.deleteLater()
+            task.finished.emit()
+            if not self._running:
+                self.busy_changed.emit(False)
+
+        def done(result: Any) -> None:
+            finish()
+            if not task.cancelled and on_done is not None:
+                on_done(result)
+
+        def failed(exc: Exception, trace: str) -> None:
+            finish()
+            if task.cancelled:
+                return
+            if on_error is not None:
+                on_error(exc)
+            else:
+                self.report(exc, trace, parent)
+
+        relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
+        relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        self.pool.start(_Job(job, relay))
+        return task
+
+    def report(self, exc: Exception, trace: str = "", parent: QWidget | None = None) -> None:
+        """Say what went wrong in words a volunteer can act on."""
+        if isinstance(exc, GrassrootsError):
+            message = str(exc)
+        else:
+            log.error("Unexpected error in a background task:\n%s", trace)
+            message = (f"Something went wrong and nothing was changed.\n\n{type(exc).__name__}: "
+                       f"{exc}")
+        self.failed.emit(message)
+        box = QMessageBox(QMessageBox.Icon.Warning, "Grassroots", message,
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setObjectName("taskErrorBox")
+        box.open()
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Block until the worker is idle (for shutdown and tests); True if it finished."""
+        return self.pool.waitForDone(msecs)
+
+    def _arm_progress(self, task: Task, label: str, parent: QWidget | None) -> None:
+        def show() -> None:
+            if task not in self._running:
+                return
+            dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+            dialog.setWindowTitle("Grassroots")
+            dialog.setWindowModality(Qt.WindowModality.WindowModal)
+            dialog.setMinimumDuration(0)
+            dialog.canceled.connect(lambda: setattr(task, "cancelled", True))
+            dialog.show()
+            task.dialog = dialog
+
+        task.timer = QTimer(task)
+        task.timer.setSingleShot(True)
+        task.timer.timeout.connect(show)
+        task.timer.start(SHOW_PROGRESS_AFTER_MS)
+
+    @staticmethod
+    def _close_progress(task: Task) -> None:
+        if task.timer is not None:
+            task.timer.stop()
+        if task.dialog is not None:
+            task.dialog.reset()
+            task.dialog.deleteLater()
+            task.dialog = None
