@@ -1,0 +1,56 @@
+"""Subject access and erasure walk every table that points at a person."""
+
+import json
+from datetime import date
+
+from grassroots.core.money import Money
+from grassroots.members import service as members
+from grassroots.members.records import MemberQuery, PaymentInput
+from grassroots.people import gdpr
+from grassroots.people import service as people
+from grassroots.people.records import ConsentInput, PersonInput
+
+
+def _member(sessions):
+    individual = members.list_types(sessions)[0]
+    made = members.add_member(
+        sessions,
+        PersonInput(
+            first_name="Ann",
+            last_name="Smith",
+            email="ann@example.org",
+            postcode="LE65 1AA",
+            address_line1="1 Main St",
+        ),
+        individual.id,
+        date(2026, 1, 5),
+        PaymentInput(date(2026, 1, 5), Money(1000), "cheque"),
+    )
+    people.record_consent(
+        sessions, made.person_id, ConsentInput("Newsletter", date(2026, 1, 5), source="AGM")
+    )
+    return made
+
+
+def test_subject_access_holds_everything_with_purposes(sessions):
+    made = _member(sessions)
+    pack = gdpr.subject_access(sessions, made.person_id)
+    titles = [s.title for s in pack.sections]
+    assert titles == ["Contact details", "Consent record", "Membership", "Subscription payment"]
+    assert all(s.purpose and s.kept for s in pack.sections)
+    data = json.loads(pack.to_json())
+    assert data["held_by"] == "Ashby Village Hall"
+    assert data["sections"][0]["records"][0]["Email"] == "ann@example.org"
+    assert data["sections"][2]["records"][0]["Type"] == "Individual"
+    assert data["sections"][3]["records"][0]["Amount"] == "£10.00"
+
+
+def test_erasure_removes_personal_data_but_keeps_payments(sessions):
+    made = _member(sessions)
+    gdpr.erase_person(sessions, made.person_id)
+    erased = people.get_person(sessions, made.person_id)
+    assert erased.erased and erased.last_name == gdpr.ERASED_NAME
+    assert (erased.first_name, erased.email, erased.postcode, erased.consents) == ("", "", "", ())
+    assert members.get_membership(sessions, made.id).subscriptions[0].amount == Money(1000)
+    assert members.search_members(sessions, MemberQuery(text="smith")) == []
+    assert members.search_members(sessions, MemberQuery(text="erased")) == []
