@@ -1,0 +1,122 @@
+"""The `grassroots` command line: every command, its options and its help text.
+
+`--db` may be given before or after the command name (`grassroots --db x.db members list` or
+`grassroots members list --db x.db`): the top parser holds the default and each subparser
+only sets it when given (argparse.SUPPRESS), so the two merge.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from grassroots import __version__
+from grassroots.demo import SIZES
+from grassroots.members.models import PAYMENT_METHODS
+
+STATUSES = ("current", "due", "lapsed", "ended", "all")
+DOCUMENTS = ("register", "labels", "cards", "reminders")
+
+_DB_HELP = "the database file (or server URL); default: GRASSROOTS_DB or the usual data folder"
+
+
+def _add_db(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    default = None if top else argparse.SUPPRESS
+    parser.add_argument("--db", metavar="DB", default=default, help=_DB_HELP)
+
+
+def _command(subparsers, name: str, help_text: str, **kwargs) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(name, help=help_text, description=help_text, **kwargs)
+    _add_db(parser)
+    return parser
+
+
+def _add_status(parser: argparse.ArgumentParser, default: str | None, what: str) -> None:
+    parser.add_argument(
+        "--status",
+        choices=STATUSES,
+        default=default,
+        help=f"which members {what} (default: {default or 'all'})",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="grassroots",
+        description="Records for small volunteer-run community groups. With no command, "
+        "opens the Grassroots window.",
+    )
+    parser.add_argument("--version", action="version", version=f"Grassroots {__version__}")
+    _add_db(parser, top=True)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _group_commands(commands)
+    _members_commands(commands)
+    _print_command(commands)
+    return parser
+
+
+def _group_commands(commands) -> None:
+    init = _command(commands, "init", "Create a database and name the group.")
+    init.add_argument("--name", required=True, help="the group's name")
+    init.add_argument("--force", action="store_true", help="rename a group that is already set up")
+
+    demo = _command(commands, "demo", "Fill an empty database with a made-up demo group.")
+    demo.add_argument(
+        "--size",
+        choices=tuple(SIZES),
+        default="small",
+        help="small (about 150 people) or large (5,000 people, 4,000 members); default: small",
+    )
+    demo.add_argument("--seed", type=int, default=1, help="the same seed makes the same group")
+    demo.add_argument("--people", type=_count, help="how many people, overriding --size")
+
+    backup = _command(commands, "backup", "Take a copy of the database now.")
+    backup.add_argument("--out", metavar="DIR", help="the folder for the copy; default: backups")
+
+
+def _members_commands(commands) -> None:
+    members = _command(commands, "members", "List, import, export and renew members.")
+    actions = members.add_subparsers(dest="members_command", metavar="ACTION", required=True)
+
+    listing = _command(actions, "list", "Show members as a table or as CSV.")
+    _add_status(listing, "all", "to show")
+    listing.add_argument("--format", choices=("table", "csv"), default="table")
+    listing.add_argument("--search", metavar="TEXT", default="", help="name, email, postcode...")
+
+    importing = _command(actions, "import", "Add people and members from a CSV or XLSX file.")
+    importing.add_argument("file", metavar="FILE", help="the .csv or .xlsx file (only read)")
+    importing.add_argument("--dry-run", action="store_true", help="check every row, save nothing")
+    importing.add_argument(
+        "--skip-duplicates", action="store_true", help="leave out people already on record"
+    )
+    importing.add_argument(
+        "--default-type", metavar="NAME", help="membership type for rows that name none"
+    )
+
+    exporting = _command(actions, "export", "Write members to a CSV or XLSX file.")
+    exporting.add_argument("file", metavar="FILE", help="the .csv or .xlsx file to write")
+    _add_status(exporting, "all", "to export")
+
+    renew = _command(actions, "renew", "Record a renewal payment for one member.")
+    renew.add_argument("number", type=_count, metavar="NUMBER", help="the membership number")
+    renew.add_argument("--amount", required=True, help="the amount paid, e.g. 10.00")
+    renew.add_argument("--method", choices=PAYMENT_METHODS, default="cash")
+    renew.add_argument("--date", metavar="DD/MM/YYYY", help="the day it was paid; default: today")
+    renew.add_argument("--gift-aid", action="store_true", help="the payment carries Gift Aid")
+
+
+def _print_command(commands) -> None:
+    printing = _command(commands, "print", "Print the register, labels, cards or reminders.")
+    printing.add_argument("document", choices=DOCUMENTS, help="what to print")
+    printing.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
+    printing.add_argument("--large-print", action="store_true", help="bigger type, for reading")
+    _add_status(printing, None, "to include")
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"'{text}' cannot be negative")
+    return value
