@@ -1,0 +1,183 @@
+"""Reading a spreadsheet the user chose (CSV or XLSX) into plain rows, without changing the file.
+
+Volunteers' lists come from Excel, LibreOffice, Google Sheets and old Access exports, so a CSV
+may be UTF-8 with or without a byte-order mark, Windows-1252 (a '£' or 'é' saved by Excel), or
+UTF-16 ("Unicode text"), separated by commas, semicolons (European Excel) or tabs. Every row
+keeps the number the user sees in their spreadsheet, so a problem can be found and fixed there.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+from grassroots.core.errors import GrassrootsError
+
+Cell = str | date
+_DELIMITERS = (",", ";", "\t")
+_XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+
+
+class UnreadableFile(GrassrootsError):
+    """The chosen file cannot be read as a spreadsheet; the message names the file and why."""
+
+    def __init__(self, path: Path, reason: str):
+        self.path = path
+        super().__init__(f"Cannot read {path.name}: {reason}")
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A header row and the data rows beneath it, each with its spreadsheet row number."""
+
+    headers: tuple[str, ...]
+    rows: tuple[tuple[int, tuple[Cell, ...]], ...]
+    name: str = ""
+
+
+def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
+    """Read a CSV or XLSX file (the first sheet, or `sheet` by name); UnreadableFile if not."""
+    path = Path(path)
+    if not path.is_file():
+        raise UnreadableFile(path, "there is no such file")
+    with path.open("rb") as handle:
+        start = handle.read(8)
+    if not start:
+        raise UnreadableFile(path, "the file is empty")
+    if start.startswith(b"PK\x03\x04") or path.suffix.lower() in _XLSX_SUFFIXES:
+        rows, name = _xlsx_rows(path, sheet), sheet or ""
+    elif start.startswith(b"\xd0\xcf\x11\xe0"):
+        raise UnreadableFile(
+            path, "it is an old Excel (.xls) file; open it in Excel and save it as .xlsx or CSV"
+        )
+    else:
+        rows, name = _csv_rows(path), ""
+    return _with_header(path, rows, name)
+
+
+def _with_header(path: Path, rows: list[tuple[int, list[Cell]]], name: str) -> Sheet:
+    """The first non-blank row is the header; later rows are padded or cut to its width."""
+    body = iter(rows)
+    for _number, values in body:
+        if any(_text(v) for v in values):
+            headers = [_text(v) for v in values]
+            break
+    else:
+        raise UnreadableFile(path, "there is nothing in it (no header row)")
+    while headers and not headers[-1]:
+        headers.pop()
+    width = len(headers)
+    data = tuple((n, tuple(values[:width]) + ("",) * (width - len(values))) for n, values in body)
+    return Sheet(tuple(headers), data, name)
+
+
+def _text(value: Cell) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+# ---------------------------------------------------------------- CSV
+
+
+def _csv_rows(path: Path) -> list[tuple[int, list[Cell]]]:
+    text = _decode(path, path.read_bytes())
+    delimiter = _sniff_delimiter(text)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        # Each record is one row in the spreadsheet, even when a quoted cell spans lines.
+        return [
+            (number, [cell.strip() for cell in record])
+            for number, record in enumerate(reader, start=1)
+        ]
+    except csv.Error as exc:
+        raise UnreadableFile(path, f"it is not a valid CSV file ({exc})") from None
+
+
+def _decode(path: Path, raw: bytes) -> str:
+    """UTF-8 (BOM or not) first, since it fails loudly; otherwise what Windows Excel writes."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        return raw[3:].decode("utf-8", errors="replace")
+    if b"\x00" in raw[:4096]:
+        raise UnreadableFile(path, "it is not a CSV or Excel (.xlsx) file")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        # cp1252 leaves five byte values undefined; latin-1 reads those rather than failing.
+        try:
+            return raw.decode("cp1252")
+        except UnicodeDecodeError:
+            return raw.decode("latin-1")
+
+
+def _sniff_delimiter(text: str) -> str:
+    """The separator that splits the header widest and the next rows into the same width."""
+    sample = text[:20000].splitlines()[:20]
+    best, best_score = ",", (-1.0, 0)
+    for delimiter in _DELIMITERS:
+        records = [r for r in csv.reader(sample, delimiter=delimiter) if any(c.strip() for c in r)]
+        if not records:
+            continue
+        width = len(records[0])
+        agree = sum(len(r) == width for r in records) / len(records)
+        score = (agree if width > 1 else 0.0, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+# ---------------------------------------------------------------- XLSX
+
+
+def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, list[Cell]]]:
+    from openpyxl import load_workbook  # imported here: it is slow to load and rarely needed
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise UnreadableFile(path, f"it is not a readable Excel (.xlsx) file ({exc})") from None
+    except Exception as exc:  # openpyxl raises its own errors for damaged parts of a workbook
+        raise UnreadableFile(path, f"the Excel file is damaged ({exc})") from None
+    try:
+        return _worksheet_rows(path, book, sheet)
+    finally:
+        book.close()
+
+
+def _worksheet_rows(path: Path, book, sheet: str | None) -> list[tuple[int, list[Cell]]]:
+    if sheet is not None and sheet not in book.sheetnames:
+        names = ", ".join(book.sheetnames)
+        raise UnreadableFile(path, f"it has no sheet called '{sheet}' (it has: {names})")
+    if not book.sheetnames:
+        raise UnreadableFile(path, "the workbook has no sheets")
+    ws = book[sheet] if sheet is not None else book.worksheets[0]
+    # Some programs write a wrong size into the file; forget it and read every row there is.
+    ws.reset_dimensions()
+    try:
+        return [
+            (number, [_cell(v) for v in values])
+            for number, values in enumerate(ws.iter_rows(values_only=True), start=1)
+        ]
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise UnreadableFile(path, f"the Excel file is damaged ({exc})") from None
+
+
+def _cell(value: object) -> Cell:
+    """Dates stay dates; numbers become the text a person would type (12, 12.5, 07700...)."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, bool):
+        return "Yes" if value else "No"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    return str(value).strip()
