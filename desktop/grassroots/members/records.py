@@ -126,6 +126,7 @@ class MemberQuery:
     members_only: bool = False
     sort: str = "name"  # name | number | type | status | expires | postcode | joined
     descending: bool = False
+    person_ids: tuple[int, ...] = ()  # when given, only these people (a selection in the list)
 
 
 @dataclass(frozen=True)

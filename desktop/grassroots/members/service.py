@@ -269,6 +269,21 @@ def end_membership(
         return membership_detail(row, date.today(), settings)
 
 
+def change_type(
+    sessions: sessionmaker[Session], membership_id: int, type_id: int
+) -> MembershipDetail:
+    """Move a member to another type (say, to a concession) without a payment: the paid-up
+    date stays; a type that never expires clears it."""
+    settings = get_settings(sessions)
+    with sessions.begin() as session:
+        row = _load_membership(session, membership_id)
+        row.type = _load_type(session, type_id)
+        if row.type.period_months == 0:
+            row.expires_on = None
+        session.flush()
+        return membership_detail(row, date.today(), settings)
+
+
 def get_membership(sessions: sessionmaker[Session], membership_id: int) -> MembershipDetail:
     settings = get_settings(sessions)
     with sessions() as session:
@@ -328,6 +343,8 @@ def _filtered(query: Select, spec: MemberQuery, today: date, window_days: int) -
         query = query.where(Membership.id.is_not(None))
     if spec.type_id is not None:
         query = query.where(Membership.type_id == spec.type_id)
+    if spec.person_ids:
+        query = query.where(Person.id.in_(spec.person_ids))
     return query
 
 

@@ -1,0 +1,1 @@
+"""Dialogs of the Grassroots shell: group settings, first-run set-up, database problems."""

@@ -1,0 +1,1 @@
+"""Parts of the People & Members page: the list's columns, filter bar and print/export actions."""

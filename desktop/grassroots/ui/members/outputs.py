@@ -1,0 +1,161 @@
+"""Saving files the user asked for (printouts, exports, subject access packs): ask where, write
+in the background, then offer to open the result."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from grassroots.ui.context import AppContext
+from grassroots.ui.widgets.confirm import ask
+
+PDF_FILTER = "PDF documents (*.pdf)"
+SHEET_FILTER = "CSV file (*.csv);;Excel workbook (*.xlsx)"
+
+
+def documents_dir() -> Path:
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found else Path.home()
+
+
+def dated_name(stem: str, suffix: str, on: date | None = None) -> str:
+    """'Register of members 22-11-2026.pdf': dd-mm-yyyy, since '/' cannot go in a file name."""
+    return f"{stem} {(on or date.today()):%d-%m-%Y}{suffix}"
+
+
+def ask_save_path(parent: QWidget, caption: str, name: str, filters: str) -> Path | None:
+    """The file the user chose (with the right extension), or None if they cancelled."""
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent, caption, str(documents_dir() / name), filters
+    )
+    if not chosen:
+        return None
+    path = Path(chosen)
+    if not path.suffix:
+        path = path.with_suffix(".xlsx" if "xlsx" in (selected or "") else Path(name).suffix)
+    return path
+
+
+def write_then_offer(
+    ctx: AppContext,
+    parent: QWidget,
+    path: Path,
+    job: Callable[[], Any],
+    label: str,
+    done_text: Callable[[Any], str] | None = None,
+) -> None:
+    """Run `job` (which writes `path`) through ctx.tasks, then offer to open the file."""
+
+    def finished(result: Any) -> None:
+        text = done_text(result) if done_text else f"Saved {path.name}."
+        parent.setProperty("last_output", str(path))
+        ask(
+            parent,
+            "Saved",
+            text,
+            "Open it",
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            detail=f"In {path.parent}",
+            icon=QMessageBox.Icon.Information,
+        )
+
+    ctx.tasks.run(job, finished, label=label, parent=parent)
+
+
+# (kind, menu text, file name stem, documents function, takes large print)
+DOCUMENTS = (
+    ("register", "&Register of members", "Register of members", "print_register", True),
+    ("labels", "Address &labels", "Address labels", "print_labels", False),
+    ("cards", "Membership &cards", "Membership cards", "print_cards", False),
+    ("reminders", "Renewal reminder le&tters", "Renewal reminders", "print_reminders", True),
+)
+
+
+class PrintActions:
+    """The Print menu and Export of the members page. What is printed follows the list: the
+    selected rows when the context menu asks, otherwise the list's filter."""
+
+    def __init__(self, ctx: AppContext, page: Any):
+        from PySide6.QtGui import QAction
+        from PySide6.QtWidgets import QMenu
+
+        self.ctx, self.page = ctx, page
+        self.menu = QMenu("Print", page)
+        self.menu.setObjectName("printMenu")
+        self.actions: dict[str, QAction] = {}
+        for kind, text, _stem, _fn, _large in DOCUMENTS:
+            action = self.menu.addAction(f"{text}…")
+            action.triggered.connect(lambda _c=False, k=kind: self.print(k))
+            self.actions[kind] = action
+        self.menu.addSeparator()
+        self.large_print = self.menu.addAction("Lar&ge print")
+        self.large_print.setCheckable(True)
+        self.large_print.setToolTip("Bigger type for the register and reminder letters")
+
+    def spec(self, kind: str, rows: list | None = None):
+        from dataclasses import replace
+
+        from grassroots.members.records import MemberStatus
+
+        if rows:
+            return replace(
+                self.page.query(),
+                person_ids=tuple(r.person_id for r in rows),
+                text="",
+                status=None,
+                type_id=None,
+                members_only=False,
+            )
+        query = self.page.query()
+        if kind == "reminders" and query.status not in (MemberStatus.DUE, MemberStatus.LAPSED):
+            return None  # the letters' own choice: everyone due for renewal
+        if kind in ("register", "cards") and query.status is None:
+            return replace(query, members_only=True)
+        return query
+
+    def print(self, kind: str, rows: list | None = None) -> Path | None:
+        _kind, _text, stem, function, large = next(d for d in DOCUMENTS if d[0] == kind)
+        path = ask_save_path(
+            self.page, f"Save {stem.lower()}", dated_name(stem, ".pdf"), PDF_FILTER
+        )
+        if path is None:
+            return None
+        sessions, spec = self.ctx.sessions, self.spec(kind, rows)
+        extra = {"large_print": self.large_print.isChecked()} if large else {}
+
+        def job() -> None:
+            from grassroots.members import documents
+
+            getattr(documents, function)(sessions, path, spec, **extra)
+
+        write_then_offer(self.ctx, self.page, path, job, f"Making the {stem.lower()}…")
+        return path
+
+    def export(self, rows: list | None = None) -> Path | None:
+        path = ask_save_path(
+            self.page,
+            "Export people and members",
+            dated_name("People and members", ".csv"),
+            SHEET_FILTER,
+        )
+        if path is None:
+            return None
+        sessions = self.ctx.sessions
+        spec = self.spec("export", rows)
+
+        def job() -> int:
+            from grassroots.members.exporters import export_members
+
+            return export_members(sessions, path, spec)
+
+        def said(count: int) -> str:
+            return f"Saved {count:,} {'person' if count == 1 else 'people'} to {path.name}."
+
+        write_then_offer(self.ctx, self.page, path, job, "Exporting…", said)
+        return path

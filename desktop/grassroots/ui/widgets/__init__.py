@@ -1,0 +1,1 @@
+"""Small reusable widgets: lazy table model, money and date edits, search box, field errors."""
