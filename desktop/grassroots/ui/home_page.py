@@ -1,0 +1,279 @@
+"""Home: what needs attention today — renewals due, lapsed members to chase, reviews waiting.
+
+The summary is loaded in the background (ctx.tasks), so the window never waits for it; links
+ask the main window (through signals) to open the members list or a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grassroots.core.dates import format_date
+from grassroots.group.service import get_settings
+from grassroots.members.records import HomeSummary, MemberRow, MemberStatus
+from grassroots.members.service import home_summary
+from grassroots.ui.context import AppContext
+from grassroots.ui.icons import icon
+from grassroots.ui.theme import set_role
+
+SHOW_ROWS = 5
+
+
+@dataclass(frozen=True)
+class HomeData:
+    group_name: str
+    summary: HomeSummary
+
+
+def load_home(sessions) -> HomeData:
+    """The job run in the background: everything Home shows, in one go."""
+    return HomeData(get_settings(sessions).name, home_summary(sessions))
+
+
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def summary_line(s: HomeSummary) -> str:
+    """A friendly one-line state of the membership, e.g. '142 current members · 8 due'."""
+    members = s.current + s.due
+    parts = [_plural(members, "current member")]
+    if s.due:
+        parts.append(f"{s.due:,} due for renewal")
+    if s.lapsed_recently:
+        parts.append(f"{s.lapsed_recently:,} lapsed recently")
+    others = s.people - members
+    if others > 0:
+        parts.append(_plural(others, "other person", "other people") + " on record")
+    return " · ".join(parts)
+
+
+def _when(day: date | None, today: date, lapsed: bool) -> str:
+    if day is None:
+        return ""
+    if lapsed:
+        return f"lapsed {format_date(day)}"
+    if day == today:
+        return "due today"
+    return f"due {format_date(day)}"
+
+
+def link_button(text: str, name: str, accessible: str) -> QPushButton:
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(accessible)
+    set_role(button, "link")
+    button.setCursor(Qt.CursorShape.PointingHandCursor)
+    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return button
+
+
+class AttentionCard(QFrame):
+    """One thing that needs attention: a count, a caption, a few names, and a link to all."""
+
+    person_clicked = Signal(int)
+
+    def __init__(self, key: str, title: str, icon_name: str, link_text: str):
+        super().__init__()
+        self.setObjectName("card")
+        self.setAccessibleName(title)
+        self.key = key
+        head = QHBoxLayout()
+        picture = QLabel()
+        size = self.fontMetrics().height() * 1.3
+        picture.setPixmap(icon(icon_name).pixmap(int(size), int(size)))
+        head.addWidget(picture)
+        head.addWidget(set_role(QLabel(title), "heading"), 1)
+        self.count = set_role(QLabel("–"), "big-number")
+        self.count.setObjectName(f"{key}Count")
+        self.caption = set_role(QLabel(""), "muted")
+        self.caption.setWordWrap(True)
+        self.rows = QVBoxLayout()
+        self.rows.setSpacing(2)
+        self.link = link_button(link_text, f"{key}Link", link_text)
+        layout = QVBoxLayout(self)
+        em = self.fontMetrics().height()
+        layout.setContentsMargins(em, int(em * 0.8), em, int(em * 0.8))
+        layout.addLayout(head)
+        layout.addWidget(self.count)
+        layout.addWidget(self.caption)
+        layout.addLayout(self.rows)
+        layout.addStretch(1)
+        layout.addWidget(self.link)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def show_values(self, count: int, caption: str, rows: list[tuple[MemberRow, str]]) -> None:
+        self.count.setText(f"{count:,}")
+        self.count.setAccessibleName(f"{self.accessibleName()}: {count}")
+        self.caption.setText(caption)
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.layout() is not None:
+                while item.layout().count():
+                    child = item.layout().takeAt(0)
+                    if child.widget() is not None:
+                        child.widget().deleteLater()
+            elif item.widget() is not None:
+                item.widget().deleteLater()
+        for row, when in rows:
+            line = QHBoxLayout()
+            name = link_button(row.name or "(no name)", "personLink", f"Open {row.name}, {when}")
+            name.clicked.connect(lambda _=False, pid=row.person_id: self.person_clicked.emit(pid))
+            line.addWidget(name)
+            line.addStretch(1)
+            line.addWidget(set_role(QLabel(when), "muted"))
+            self.rows.addLayout(line)
+        self.link.setVisible(count > 0)
+
+
+class HomePage(QWidget):
+    """Page interface: built with the context; `title`; `refresh()`."""
+
+    title = "Home"
+    status_requested = Signal(object)  # a MemberStatus: show the members list filtered to it
+    person_requested = Signal(int)
+    retention_requested = Signal()
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.data: HomeData | None = None
+        self._loading = self._again = False
+        self.setObjectName("page")
+        body = QWidget()
+        body.setObjectName("pageBody")
+        self.heading = set_role(QLabel("Home"), "title")
+        self.heading.setObjectName("homeHeading")
+        self.summary = set_role(QLabel("Loading…"), "lead")
+        self.summary.setObjectName("homeSummary")
+        self.summary.setWordWrap(True)
+        self.due = AttentionCard("due", "Renewals due", "calendar", "Show all due")
+        self.lapsed = AttentionCard(
+            "lapsed", "Lapsed — worth a reminder", "alert", "Show lapsed members"
+        )
+        self.reviews = AttentionCard(
+            "reviews", "Reviews waiting", "review", "Review former members"
+        )
+        self.empty = self._empty_state()
+        self.cards = QGridLayout()
+        em = self.fontMetrics().height()
+        self.cards.setSpacing(em)
+        for column, card in enumerate((self.due, self.lapsed, self.reviews)):
+            self.cards.addWidget(card, 0, column)
+            self.cards.setColumnStretch(column, 1)
+            card.person_clicked.connect(self.person_requested)
+        self.due.link.clicked.connect(lambda: self.status_requested.emit(MemberStatus.DUE))
+        self.lapsed.link.clicked.connect(lambda: self.status_requested.emit(MemberStatus.LAPSED))
+        self.reviews.link.clicked.connect(self.retention_requested)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(int(em * 1.6), int(em * 1.2), int(em * 1.6), em)
+        layout.setSpacing(int(em * 0.6))
+        layout.addWidget(self.heading)
+        layout.addWidget(self.summary)
+        layout.addSpacing(int(em * 0.4))
+        layout.addWidget(self.empty)
+        layout.addLayout(self.cards)
+        layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("pageScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self._set_cards_visible(False)
+        self.empty.hide()
+
+    def _empty_state(self) -> QFrame:
+        frame = QFrame()
+        frame.setObjectName("emptyState")
+        em = self.fontMetrics().height()
+        layout = QVBoxLayout(frame)
+        layout.setContentsMargins(em * 2, em * 2, em * 2, em * 2)
+        heading = set_role(QLabel("No members yet"), "heading")
+        words = set_role(
+            QLabel(
+                "Add your first member, or import the spreadsheet you keep "
+                "them in now. Renewals and reminders will then show here."
+            ),
+            "muted",
+        )
+        words.setWordWrap(True)
+        self.start_button = QPushButton("Go to People && Members")
+        self.start_button.setObjectName("emptyStart")
+        self.start_button.setAccessibleName("Go to People and Members to add or import")
+        set_role(self.start_button, "primary")
+        self.start_button.clicked.connect(lambda: self.status_requested.emit(None))
+        self.start_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+        heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        words.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(heading)
+        layout.addWidget(words)
+        layout.addSpacing(em // 2)
+        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        return frame
+
+    def _set_cards_visible(self, visible: bool) -> None:
+        for card in (self.due, self.lapsed, self.reviews):
+            card.setVisible(visible)
+
+    def refresh(self) -> None:
+        """Reload in the background; a refresh asked for while one runs is done right after."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        sessions = self.ctx.sessions
+        self.ctx.tasks.run(lambda: load_home(sessions), self._show, self._failed, parent=self)
+
+    def _failed(self, exc: Exception) -> None:
+        self._loading = False
+        self.summary.setText("The summary could not be loaded.")
+        self.ctx.tasks.report(exc, parent=self)
+
+    def _show(self, data: HomeData) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.refresh()
+        self.data = data
+        s = data.summary
+        self.heading.setText(data.group_name or "Home")
+        new_group = s.people == 0
+        self.empty.setVisible(new_group)
+        self._set_cards_visible(not new_group)
+        self.summary.setText("Welcome to Grassroots." if new_group else summary_line(s))
+        today = date.today()
+        self.due.show_values(
+            s.due,
+            "memberships to renew soon" if s.due else "Nobody is due for renewal.",
+            [(r, _when(r.expires_on, today, False)) for r in s.due_soon[:SHOW_ROWS]],
+        )
+        self.lapsed.show_values(
+            s.lapsed_recently,
+            "lapsed in the last six months" if s.lapsed_recently else "No one lapsed recently.",
+            [(r, _when(r.expires_on, today, True)) for r in s.to_chase[:SHOW_ROWS]],
+        )
+        self.reviews.show_values(
+            s.retention_reviews,
+            "former members past the retention period"
+            if s.retention_reviews
+            else "No records are due for review.",
+            [],
+        )
+        self.loaded.emit()
