@@ -3,8 +3,8 @@ does from it (add, renew, import, export, print, review)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -27,7 +27,11 @@ from grassroots.ui.widgets.lazy_table import ROW_ROLE, LazyTableModel
 
 
 class MembersTable(QTableView):
-    """The register: whole rows, several at once, Enter opens the current person."""
+    """The register: whole rows, several at once, Enter opens the current person, Delete asks
+    about erasing (it never erases by itself)."""
+
+    open_pressed = Signal()
+    delete_pressed = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -44,6 +48,14 @@ class MembersTable(QTableView):
         self.verticalHeader().hide()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
+            self.open_pressed.emit()
+        elif event.key() == Qt.Key.Key_Delete and not event.modifiers():
+            self.delete_pressed.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class MembersPage(QWidget):
@@ -138,20 +150,14 @@ class MembersPage(QWidget):
         self.filters.changed.connect(self.reload)
         self.model.sort_requested.connect(self._sorted)
         self.table.doubleClicked.connect(self._open_index)
-        self.table.activated.connect(self._open_index)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.ctx.events.changed.connect(self._data_changed)
         focus = QShortcut(QKeySequence.StandardKey.Find, self)
         focus.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         focus.activated.connect(self.focus_search)
-        for key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            enter = QShortcut(QKeySequence(key), self.table)
-            enter.setContext(Qt.ShortcutContext.WidgetShortcut)
-            enter.activated.connect(lambda: self._open_index(self.table.currentIndex()))
-        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table)
-        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.erase_selected)
+        self.table.open_pressed.connect(lambda: self._open_index(self.table.currentIndex()))
+        self.table.delete_pressed.connect(self.erase_selected)
         self.empty.first.clicked.connect(self._empty_first)
         self.empty.second.clicked.connect(self._empty_second)
 

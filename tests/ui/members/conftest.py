@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from grassroots.core.dates import add_months
-from grassroots.members.records import MembershipTypeInfo
+from grassroots.members.records import MembershipTypeInfo, PaymentInput
 from grassroots.members.service import add_member, list_types
 from grassroots.people.records import PersonInput
 from grassroots.people.service import new_person
@@ -46,9 +46,7 @@ def save_to(monkeypatch, tmp_path):
 
     def answer(name: str) -> Path:
         path = tmp_path / name
-        monkeypatch.setattr(
-            QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), "")
-        )
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
         chosen["path"] = path
         return path
 
@@ -63,12 +61,14 @@ def add_due_member(sessions, first: str, last: str, days_left: int = 10, **detai
     """A real yearly member whose membership runs out in `days_left` days."""
     joined = add_months(date.today(), -12) + timedelta(days=days_left)
     person = PersonInput(first_name=first, last_name=last, **details)
-    return add_member(sessions, person, yearly(sessions).id, joined)
+    kind = yearly(sessions)
+    return add_member(sessions, person, kind.id, joined, PaymentInput(joined, kind.fee))
 
 
 def add_current_member(sessions, first: str, last: str, **details):
     person = PersonInput(first_name=first, last_name=last, **details)
-    return add_member(sessions, person, yearly(sessions).id, date.today() - timedelta(days=30))
+    kind, joined = yearly(sessions), date.today() - timedelta(days=30)
+    return add_member(sessions, person, kind.id, joined, PaymentInput(joined, kind.fee))
 
 
 def add_many_people(sessions, count: int) -> None:
