@@ -108,7 +108,16 @@ def _print_command(commands) -> None:
     printing = _command(commands, "print", "Print the register, labels, cards or reminders.")
     printing.add_argument("document", choices=DOCUMENTS, help="what to print")
     printing.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
-    printing.add_argument("--large-print", action="store_true", help="bigger type, for reading")
+    printing.add_argument(
+        "--large-print", action="store_true", help="bigger type (register and reminders)"
+    )
+    printing.add_argument(
+        "--start",
+        type=_count,
+        default=1,
+        metavar="N",
+        help="labels: the first free label on a part-used sheet (1 is top left)",
+    )
     _add_status(printing, None, "to include")
 
 

@@ -15,17 +15,25 @@ WHAT = {
     "cards": "membership cards",
     "reminders": "renewal reminders",
 }
+# Only letters and lists have a large-print layout; labels and cards are fixed-size stationery.
+LARGE_PRINT = {"register", "reminders"}
 
 
 def print_document(args: argparse.Namespace, database: Database) -> int:
     from grassroots.members import documents
 
-    printer = getattr(documents, f"print_{args.document}")
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         return problem(f"{args.out}: the file to write must end in .pdf")
-    spec = query_for(args.status) if args.status else None
-    count = printer(database.sessions, out, spec=spec, large_print=args.large_print)
-    noun = "member" if count == 1 else "members"
-    print(f"Wrote {WHAT[args.document]} ({count:,} {noun}) to {out}.")
+    if args.large_print and args.document not in LARGE_PRINT:
+        return problem(f"Large print is for the register and reminders, not {args.document}.")
+    options: dict[str, object] = {"spec": query_for(args.status) if args.status else None}
+    if args.document in LARGE_PRINT:
+        options["large_print"] = args.large_print
+    if args.document == "labels":
+        options["start_position"] = args.start
+    printer = getattr(documents, f"print_{args.document}")
+    count = printer(database.sessions, out, **options)
+    noun = {"labels": "label", "cards": "card", "reminders": "letter"}.get(args.document, "member")
+    print(f"Wrote {WHAT[args.document]} ({count:,} {noun}{'s' if count != 1 else ''}) to {out}.")
     return 0

@@ -22,13 +22,12 @@ DEMO_SETTINGS = GroupSettings(
     membership_rule="anniversary",
     renewal_window_days=30,
     retention_months=24,
-    payment_instructions=(
-        "Pay by bank transfer to Ashby Community Association, sort code 30-94-57, "
-        "account 01234567, quoting your membership number as the reference. Cash and "
-        "cheques (payable to Ashby Community Association) are welcome at the Thursday "
-        "coffee morning in the Old Grammar School."
-    ),
     set_up=True,
+)
+PAYMENT_INSTRUCTIONS = (
+    "Pay by bank transfer to {name}, sort code 30-94-57, account 01234567, quoting your "
+    "membership number as the reference. Cash and cheques (payable to {name}) are welcome "
+    "at the Thursday coffee morning in the Old Grammar School."
 )
 
 
@@ -36,4 +35,8 @@ def fill_group(sessions: sessionmaker[Session]) -> GroupSettings:
     """Fill in the group's settings; a group already named keeps its name."""
     current = get_settings(sessions)
     name = current.name if current.set_up and current.name else DEMO_SETTINGS.name
-    return save_settings(sessions, replace(DEMO_SETTINGS, name=name, logo_png=current.logo_png))
+    instructions = PAYMENT_INSTRUCTIONS.format(name=name)
+    filled = replace(
+        DEMO_SETTINGS, name=name, logo_png=current.logo_png, payment_instructions=instructions
+    )
+    return save_settings(sessions, filled)
