@@ -308,9 +308,10 @@ class _RowReader:
         paid_on = self._parsed("paid_on", as_date)
         method = self._parsed("method", lambda c: parse_method(_text(c), PAYMENT_METHODS))
         if kind is None:
-            given = [FIELD_LABELS[f].lower() for f in _MEMBERSHIP_FIELDS if self._str(f)]
+            given = [FIELD_LABELS[f] for f in _MEMBERSHIP_FIELDS if self._str(f)]
             if given and not self._str("membership_type"):
-                self._fail("membership_type", f"A {given[0]} is given but no membership type")
+                reason = f"{given[0]} is filled in but there is no membership type"
+                self._fail("membership_type", reason)
             return _Plan(self.row, person)
         if amount is not None and amount.pence < 0:
             self._fail("amount", "A payment cannot be negative")

@@ -116,17 +116,16 @@ def _decode(path: Path, raw: bytes) -> str:
 
 def _sniff_delimiter(text: str) -> str:
     """The separator that splits the header widest and the next rows into the same width."""
-    sample = text[:20000].splitlines()[:20]
-    best, best_score = ",", (-1.0, 0)
+    sample = [line for line in text[:20000].splitlines()[:20] if line.strip()]
+    best, best_score = ",", (0.0, 1)
     for delimiter in _DELIMITERS:
-        records = [r for r in csv.reader(sample, delimiter=delimiter) if any(c.strip() for c in r)]
-        if not records:
+        if not sample or delimiter not in sample[0]:
             continue
+        records = list(csv.reader(sample, delimiter=delimiter))
         width = len(records[0])
         agree = sum(len(r) == width for r in records) / len(records)
-        score = (agree if width > 1 else 0.0, width)
-        if score > best_score:
-            best, best_score = delimiter, score
+        if (agree, width) > best_score:
+            best, best_score = delimiter, (agree, width)
     return best
 
 
