@@ -137,46 +137,56 @@ class ZebraTable(Flowable):
 
     # ------------------------------------------------------------ drawing
 
-    def _draw_cells(self, cells: list[list[str]], top: float, fonts: list[str]) -> None:
-        canvas = self.canv
+    def _draw_cells(self, text, cells: list[list[str]], top: float, fonts: list[str]) -> None:
+        """Add one row's cells to `text` (one text object per page keeps long lists quick)."""
         x = 0.0
         baseline = top - self.pad - self.size * 0.95
         for column, width, lines, font in zip(
             self.columns, self.layout.widths, cells, fonts, strict=True
         ):
-            canvas.setFont(font, self.size)
+            if font != text._fontname:
+                text.setFont(font, self.size, self.leading)
             for i, line in enumerate(lines):
-                y = baseline - i * self.leading
+                left = x + self.gutter / 2
                 if column.align == "right":
-                    canvas.drawRightString(x + width - self.gutter / 2, y, line)
-                else:
-                    canvas.drawString(x + self.gutter / 2, y, line)
+                    left = x + width - self.gutter / 2 - text_width(line, font, self.size)
+                text.setTextOrigin(left, baseline - i * self.leading)
+                text.textOut(line)
             x += width
+
+    def _rows(self) -> list[tuple[int, float, bool]]:
+        """(index, top, is the total) for each row on this piece, top to bottom."""
+        top, placed = self.height - self.layout.header_height, []
+        for index in range(self.first, self.last):
+            placed.append((index, top, self.total_row and index == len(self.rows) - 1))
+            top -= self.layout.heights[index]
+        return placed
 
     def draw(self):
         canvas, layout = self.canv, self.layout
-        top = self.height
+        rows = self._rows()
         canvas.setFillColor(HEADER_FILL)
-        canvas.rect(0, top - layout.header_height, self.width, layout.header_height, 0, 1)
-        canvas.setFillColor(INK)
-        self._draw_cells(layout.header, top, [BOLD] * len(self.columns))
-        top -= layout.header_height
-        fonts = [BOLD if c.bold else REGULAR for c in self.columns]
-        for index in range(self.first, self.last):
-            height = layout.heights[index]
-            total = self.total_row and index == len(self.rows) - 1
+        canvas.rect(0, self.height - layout.header_height, self.width, layout.header_height, 0, 1)
+        canvas.setFillColor(ZEBRA_FILL)
+        for index, top, total in rows:
             if index % 2 and not total:
-                canvas.setFillColor(ZEBRA_FILL)
-                canvas.rect(0, top - height, self.width, height, 0, 1)
+                canvas.rect(0, top - layout.heights[index], self.width, layout.heights[index], 0, 1)
+        canvas.setLineWidth(0.6)
+        canvas.setStrokeColor(RULE)
+        rule = self.height - layout.header_height
+        canvas.line(0, rule, self.width, rule)
+        canvas.line(0, 0, self.width, 0)
+        text = canvas.beginText()
+        text.setFillColor(INK)
+        text.setFont(BOLD, self.size, self.leading)
+        self._draw_cells(text, layout.header, self.height, [BOLD] * len(self.columns))
+        fonts = [BOLD if c.bold else REGULAR for c in self.columns]
+        for index, top, total in rows:
             if total:
                 canvas.setStrokeColor(INK)
                 canvas.setLineWidth(0.8)
                 canvas.line(0, top, self.width, top)
-            canvas.setFillColor(INK)
-            self._draw_cells(layout.lines[index], top, [BOLD] * len(fonts) if total else fonts)
-            top -= height
-        canvas.setStrokeColor(RULE)
-        canvas.setLineWidth(0.6)
-        rule = self.height - layout.header_height
-        canvas.line(0, rule, self.width, rule)
-        canvas.line(0, 0, self.width, 0)
+            self._draw_cells(
+                text, layout.lines[index], top, [BOLD] * len(fonts) if total else fonts
+            )
+        canvas.drawText(text)
