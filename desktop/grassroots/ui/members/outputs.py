@@ -129,12 +129,17 @@ class PrintActions:
         sessions, spec = self.ctx.sessions, self.spec(kind, rows)
         extra = {"large_print": self.large_print.isChecked()} if large else {}
 
-        def job() -> None:
+        def job() -> int:
             from grassroots.members import documents
 
-            getattr(documents, function)(sessions, path, spec, **extra)
+            return getattr(documents, function)(sessions, path, spec, **extra)
 
-        write_then_offer(self.ctx, self.page, path, job, f"Making the {stem.lower()}…")
+        def said(count: int) -> str:
+            if not count:
+                return f"Saved {path.name}. There was nobody to include, so it says so."
+            return f"Saved {path.name} ({count:,} {'entry' if count == 1 else 'entries'})."
+
+        write_then_offer(self.ctx, self.page, path, job, f"Making the {stem.lower()}…", said)
         return path
 
     def export(self, rows: list | None = None) -> Path | None:
