@@ -42,3 +42,18 @@ def test_no_one_to_post_to_writes_a_notice(sessions, out):
     member(sessions, "Email", "Only", post=False)
     assert print_labels(sessions, out / "labels.pdf") == 0
     assert "nothing to print" in pdf_text(out / "labels.pdf")
+
+
+def test_sheet_geometry_matches_l7160():
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.units import mm
+
+    from grassroots.printing.labels import L7160
+
+    assert L7160.per_sheet == 21
+    first_x, first_y = L7160.origin(0)
+    last_x, last_y = L7160.origin(20)
+    assert round(first_x / mm, 2) == 7.25
+    assert round((A4[1] - first_y) / mm, 2) == round(15.15 + 38.1, 2)
+    assert 7 < (A4[0] - last_x) / mm - 63.5 < 7.5  # a matching margin on the right
+    assert round(last_y / mm, 2) == 15.15  # and at the foot

@@ -57,38 +57,37 @@ LARGEST, SMALLEST = 11.0, 7.0
 MAX_LINES = 6
 
 
-def _size_for(lines: tuple[str, ...], room_w: float, room_h: float) -> float:
-    """The largest type size (11pt down to 7pt) at which every line fits the label."""
+def _size_for(lines: int, room_h: float) -> float:
+    """The largest type size (11pt down to 7pt) at which `lines` lines fit the label's height;
+    every label with as many lines gets the same size, so a sheet looks even."""
     size = LARGEST
-    while size > SMALLEST:
-        widest = max(
-            text_width(line, BOLD if i == 0 else REGULAR, size) for i, line in enumerate(lines)
-        )
-        if widest <= room_w and len(lines) * size * 1.25 <= room_h:
-            break
+    while size > SMALLEST and lines * size * 1.25 > room_h:
         size -= 0.5
     return size
 
 
-def _shorten(line: str, font: str, size: float, room: float) -> str:
+def _fitted(line: str, font: str, size: float, room: float) -> tuple[str, float]:
+    """Shrink one over-long line (down to 7pt), then shorten it if it still does not fit."""
+    while size > SMALLEST and text_width(line, font, size) > room:
+        size -= 0.5
     while line and text_width(line, font, size) > room:
         line = line[:-1]
-    return line
+    return line, size
 
 
 def _draw_label(canvas: Canvas, label: Label, x: float, y: float, sheet: LabelSheet) -> None:
     lines = tuple(label.lines[:MAX_LINES])
     room_w = sheet.width * mm - 2 * PADDING
-    room_h = sheet.height * mm - 2 * 3 * mm
-    size = _size_for(lines, room_w, room_h)
+    size = _size_for(len(lines), sheet.height * mm - 6 * mm)
     leading = size * 1.25
     block = leading * (len(lines) - 1) + size
     baseline = y + (sheet.height * mm + block) / 2 - size * 0.8
     canvas.setFillColor(INK)
     for i, line in enumerate(lines):
         font = BOLD if i == 0 else REGULAR
-        canvas.setFont(font, size)
-        canvas.drawString(x + PADDING, baseline - i * leading, _shorten(line, font, size, room_w))
+        text, fitted = _fitted(line, font, size, room_w)
+        canvas.setFont(font, fitted)
+        canvas.drawString(x + PADDING, baseline - i * leading, text)
 
 
 def build_labels(
