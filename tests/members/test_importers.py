@@ -492,3 +492,13 @@ def test_imported_people_can_be_searched(tmp_path, sessions):
     for text in ("ann smith", "LE651AA", "01632960001"):
         assert find(sessions, text).last_name == "Smith"
     assert get_person(sessions, find(sessions, "Ann").person_id).created_at is not None
+
+
+def test_a_title_above_the_headers_is_passed_over(tmp_path, sessions):
+    path = write_xlsx(
+        tmp_path,
+        [["Ashby Village Hall members 2025"], [], ["Surname", "Email"], ["Smith", "s@x"]],
+    )
+    sheet = read_sheet(path)
+    assert (sheet.header_row, sheet.headers) == (3, ("Surname", "Email"))
+    assert errors(run(sessions, path)) == [(4, "Email", "'s@x' is not an email address")]

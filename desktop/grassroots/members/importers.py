@@ -86,6 +86,9 @@ class RowError:
 
 @dataclass(frozen=True)
 class ImportReport:
+    """What an import did, or for a dry run what it would do; with errors nothing was written
+    and the created counts are 0."""
+
     created_people: int = 0
     created_members: int = 0
     skipped_blank: int = 0
@@ -159,7 +162,7 @@ def import_members(
             raise ValidationError({"type": "Choose a membership type for rows that give none"})
         reader = _RowReader(data.headers, mapping, types, default_type_id, settings, today)
         if not reader.names_mapped:
-            return ImportReport(errors=(RowError(1, "", _NO_NAMES),), dry_run=dry_run)
+            return ImportReport(errors=(RowError(data.header_row, "", _NO_NAMES),), dry_run=dry_run)
         plans, errors, blank = reader.read_all(data.rows)
         plans, dup_errors, skipped = _drop_duplicates(session, plans, reader, skip_duplicates)
         errors += dup_errors

@@ -16,10 +16,12 @@ from datetime import date, datetime, time
 from pathlib import Path
 
 from grassroots.core.errors import GrassrootsError
+from grassroots.members.columns import field_for_header
 
 Cell = str | date
 _DELIMITERS = (",", ";", "\t")
 _XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+_HEADER_SEARCH = 10  # how many rows from the top may hold the header
 
 
 class UnreadableFile(GrassrootsError):
@@ -37,6 +39,7 @@ class Sheet:
     headers: tuple[str, ...]
     rows: tuple[tuple[int, tuple[Cell, ...]], ...]
     name: str = ""
+    header_row: int = 1
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
@@ -60,19 +63,29 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
 
 
 def _with_header(path: Path, rows: list[tuple[int, list[Cell]]], name: str) -> Sheet:
-    """The first non-blank row is the header; later rows are padded or cut to its width."""
-    body = iter(rows)
-    for _number, values in body:
-        if any(_text(v) for v in values):
-            headers = [_text(v) for v in values]
-            break
-    else:
+    """Find the header row; later rows are padded or cut to its width.
+
+    Lists often open with a title ("Ashby Village Hall members 2025") above the real headers,
+    so the header is the first of the top rows that names two known columns, or failing that
+    the first row with anything in it.
+    """
+    filled = [i for i, (_, values) in enumerate(rows) if any(_text(v) for v in values)]
+    if not filled:
         raise UnreadableFile(path, "there is nothing in it (no header row)")
+    at = next((i for i in filled[:_HEADER_SEARCH] if _known(rows[i][1]) >= 2), filled[0])
+    header_row, values = rows[at]
+    headers = [_text(v) for v in values]
     while headers and not headers[-1]:
         headers.pop()
     width = len(headers)
-    data = tuple((n, tuple(values[:width]) + ("",) * (width - len(values))) for n, values in body)
-    return Sheet(tuple(headers), data, name)
+    data = tuple(
+        (n, tuple(values[:width]) + ("",) * (width - len(values))) for n, values in rows[at + 1 :]
+    )
+    return Sheet(tuple(headers), data, name, header_row)
+
+
+def _known(values: list[Cell]) -> int:
+    return sum(field_for_header(_text(v)) is not None for v in values if _text(v))
 
 
 def _text(value: Cell) -> str:
