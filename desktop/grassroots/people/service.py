@@ -66,7 +66,8 @@ def load_person(session: Session, person_id: int) -> Person:
 
 def new_person(session: Session, data: PersonInput) -> Person:
     """Check and add a person inside the caller's transaction (used by imports and joins)."""
-    row = Person(**{name: getattr(clean_person(data), name) for name in _INPUT_FIELDS})
+    cleaned = clean_person(data)
+    row = Person(**{name: getattr(cleaned, name) for name in _INPUT_FIELDS})
     session.add(row)
     return row
 
