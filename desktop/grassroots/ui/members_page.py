@@ -123,7 +123,8 @@ class MembersPage(QWidget):
         bar.addAction(self.import_action)
         bar.addAction(self.export_action)
         print_button = QToolButton()
-        print_button.setText("&Print")
+        print_button.setText("&Print ▾")
+        print_button.setStyleSheet("QToolButton::menu-indicator { image: none; width: 0; }")
         print_button.setObjectName("printButton")
         print_button.setAccessibleName("Print")
         print_button.setMenu(self.printing.menu)
@@ -140,7 +141,7 @@ class MembersPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         em = self.fontMetrics().horizontalAdvance("M")
-        for column, width in enumerate((4, 16, 9, 10, 7, 7, 17, 9)):
+        for column, width in enumerate((4.5, 15, 8.5, 10.5, 7.5, 7.5, 19, 9)):
             self.table.setColumnWidth(column, int(width * em))
         header.setStretchLastSection(True)
         header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)

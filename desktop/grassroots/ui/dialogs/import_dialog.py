@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -69,16 +68,15 @@ class ImportDialog(QDialog):
         self.report: Any = None
         self.setObjectName("importDialog")
         self.setWindowTitle("Import people and members")
-        self.setMinimumSize(860, 680)
+        self.setMinimumSize(900, 700)
+        self.resize(1040, 780)
 
         self.file = QLineEdit()
         self.file.setReadOnly(True)
         self.file.setObjectName("import_file")
         self.file.setPlaceholderText("Choose a CSV or Excel (.xlsx) file")
         self.choose_button = QPushButton("&Choose file…")
-        self.samples = QToolButton()
-        self.samples.setText("Try a &sample")
-        self.samples.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.samples = QPushButton("Try a &sample")
         menu = QMenu(self.samples)
         for sample in sample_files():
             menu.addAction(sample.name, lambda p=sample: self.open_file(p))
@@ -96,8 +94,10 @@ class ImportDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.preview = SmallTable((), "Preview of the first rows as they will be read")
         self.preview.setObjectName("preview")
+        self.preview.setMinimumHeight(self.fontMetrics().height() * 11)
 
         self.skip_duplicates = QCheckBox("Skip people who are already on the list")
         self.skip_duplicates.setObjectName("skip_duplicates")
@@ -120,6 +120,8 @@ class ImportDialog(QDialog):
         self.errors.setObjectName("import_errors")
         self.errors.setAccessibleName("Problems found in the file")
         self.errors.setSelectionMode(QListWidget.SelectionMode.ExtendedSelection)
+        self.errors.setWordWrap(True)
+        self.errors.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.copy_button = QPushButton("Cop&y problems")
         self.copy_button.setObjectName("copy_errors")
         self._layout()

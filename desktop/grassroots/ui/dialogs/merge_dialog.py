@@ -6,8 +6,6 @@ notes are joined; memberships, payments, consents and every other link move to t
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -87,9 +85,9 @@ class MergeDialog(QDialog):
             "payments and consents all move to the kept record. The other record is removed."
         )
         intro.setWordWrap(True)
-        self.keep_left = QRadioButton(f"Keep the existing record (no. {existing_id})")
+        self.keep_left = QRadioButton("Keep the existing record")
         self.keep_left.setObjectName("keep_existing")
-        right_title = f"Keep record no. {other_id}" if other_id else "Keep the details just typed"
+        right_title = "Keep the second record" if other_id else "Keep the details just typed"
         self.keep_right = QRadioButton(right_title)
         self.keep_right.setObjectName("keep_other")
         self.keep_left.setChecked(True)
@@ -103,7 +101,7 @@ class MergeDialog(QDialog):
         grid.addWidget(self.keep_left, 0, 1)
         grid.addWidget(self.keep_right, 0, 2)
         left_input = left.as_input()
-        names = [f.name for f in fields(PersonInput) if f.name in _LABELS]
+        names = list(_LABELS)
         for row, name in enumerate(names, start=1):
             a, b = _shown(left_input, name), _shown(right, name)
             caption = QLabel(_LABELS[name])

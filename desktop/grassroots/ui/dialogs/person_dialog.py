@@ -58,6 +58,8 @@ class JoinBox(QGroupBox):
         for method in PAYMENT_METHODS:
             self.method.addItem(method.capitalize(), method)
         self.gift_aid = QCheckBox("Gift Aid declared")
+        self.type.setMaximumWidth(360)
+        self.method.setMaximumWidth(220)
         form = QFormLayout(self)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         add_field(form, "T&ype", self.type, with_error=False)
@@ -158,7 +160,6 @@ class PersonDialog(QDialog):
         self.duplicates = DuplicateWarning()
         self.hint = QLabel()
         self.hint.setObjectName("saveHint")
-        self.hint.setStyleSheet(f"color: {ERROR_COLOUR};")
         self.problem = FieldError()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -170,8 +171,19 @@ class PersonDialog(QDialog):
         self.duplicates.merge_button.clicked.connect(self._merge_existing)
         self.duplicates.save_button.clicked.connect(lambda: self.submit(check_duplicates=False))
         self.form.validity_changed.connect(self._update)
+        self.form.edited.connect(self._update)
         self.form.edited.connect(self.duplicates.hide)
         self.tabs: QTabWidget | None = None
+        self.heading = QLabel()
+        self.heading.setObjectName("personHeading")
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.heading.setFont(font)
+        self.subheading = QLabel()
+        self.subheading.setObjectName("personSubheading")
+        self.subheading.setStyleSheet("color: palette(placeholder-text);")
         self._layout()
         if person_id is not None:
             self._load()
@@ -192,6 +204,10 @@ class PersonDialog(QDialog):
         footer.addWidget(self.hint, 1)
         footer.addWidget(self.buttons)
         outer = QVBoxLayout(self)
+        if self.person_id is not None:
+            outer.addWidget(self.heading)
+            outer.addWidget(self.subheading)
+            outer.addSpacing(4)
         outer.addWidget(self.duplicates)
         if self.person_id is None:
             outer.addWidget(details, 1)
@@ -237,6 +253,18 @@ class PersonDialog(QDialog):
         self.consents.show_entries(name, person.consents)
         self.household.load(person)
         self.privacy.person_name = name
+        self.heading.setText(person.full_name or name)
+        detail = self.membership.detail
+        if detail is None:
+            self.subheading.setText("Not a member")
+        else:
+            from grassroots.core.dates import format_date
+
+            paid = format_date(detail.expires_on) or "never expires"
+            self.subheading.setText(
+                f"Member no. {detail.number} · {detail.type.name} · {detail.status.label}"
+                f" · paid up to {paid}"
+            )
 
     def _data_changed(self, area: str) -> None:
         """Another write landed (a renewal, a consent): refresh the tabs, keep typed edits."""
@@ -258,7 +286,12 @@ class PersonDialog(QDialog):
     def _update(self) -> None:
         valid = self.form.valid
         self.save_button.setEnabled(valid)
-        self.hint.setText(summary(self.form.problems()))
+        problems = self.form.problems()
+        self.hint.setText(summary(problems))
+        only_name = set(problems) == {"last_name"} and not self.form.touched("last_name")
+        self.hint.setStyleSheet(
+            "color: palette(placeholder-text);" if only_name else f"color: {ERROR_COLOUR};"
+        )
 
     def submit(self, check_duplicates: bool = True) -> None:
         if not self.form.check():

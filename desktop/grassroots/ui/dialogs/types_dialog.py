@@ -42,7 +42,7 @@ class TypesDialog(QDialog):
         self.editing: int | None = None
         self.setObjectName("typesDialog")
         self.setWindowTitle("Membership types")
-        self.setMinimumSize(720, 420)
+        self.setMinimumSize(680, 400)
         self.list = QListWidget()
         self.list.setObjectName("types")
         self.list.setAccessibleName("Membership types")
@@ -96,7 +96,7 @@ class TypesDialog(QDialog):
         left.addWidget(self.list, 1)
         left.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         body = QHBoxLayout()
-        body.addLayout(left, 2)
+        body.addLayout(left, 1)
         body.addSpacing(12)
         body.addLayout(editor, 3)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -118,7 +118,8 @@ class TypesDialog(QDialog):
         self.list.blockSignals(True)
         self.list.clear()
         for kind in self.types:
-            item = QListWidgetItem(describe(kind))
+            item = QListWidgetItem(kind.name if kind.active else f"{kind.name} (not in use)")
+            item.setToolTip(describe(kind))
             item.setData(Qt.ItemDataRole.UserRole, kind.id)
             self.list.addItem(item)
         self.list.blockSignals(False)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+TEXT_WIDTH = 480
+
 
 class EmptyState(QWidget):
     def __init__(self, parent: QWidget | None = None):
@@ -19,7 +21,6 @@ class EmptyState(QWidget):
         self.text = QLabel()
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setWordWrap(True)
-        self.text.setMaximumWidth(460)
         self.first = QPushButton()
         self.second = QPushButton()
         buttons = QHBoxLayout()
@@ -27,12 +28,22 @@ class EmptyState(QWidget):
         buttons.addWidget(self.first)
         buttons.addWidget(self.second)
         buttons.addStretch(1)
+        # A fixed-width block, centred, so wrapped text gets the height it needs.
+        block = QWidget()
+        block.setFixedWidth(TEXT_WIDTH)
+        inner = QVBoxLayout(block)
+        inner.setSpacing(10)
+        inner.addWidget(self.heading)
+        inner.addWidget(self.text)
+        inner.addSpacing(8)
+        inner.addLayout(buttons)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(block)
+        row.addStretch(1)
         column = QVBoxLayout(self)
         column.addStretch(2)
-        column.addWidget(self.heading)
-        column.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addSpacing(12)
-        column.addLayout(buttons)
+        column.addLayout(row)
         column.addStretch(3)
 
     def show_message(self, heading: str, text: str, first: str = "", second: str = "") -> None:

@@ -47,13 +47,23 @@ class HouseholdTab(QWidget):
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.leave_button)
         buttons.addStretch(1)
+        self.nobody_nearby = QLabel("Nobody else on the list has this address.")
+        self.nobody_nearby.setStyleSheet("color: palette(placeholder-text);")
+        rows = self.fontMetrics().height() * 7
+        self.members.setMaximumHeight(rows)
+        self.nearby.setMaximumHeight(rows)
+        self.members_label = members_label
         column = QVBoxLayout(self)
+        column.setSpacing(8)
         column.addWidget(self.heading)
         column.addWidget(members_label)
-        column.addWidget(self.members, 1)
+        column.addWidget(self.members)
+        column.addSpacing(8)
         column.addWidget(nearby_label)
-        column.addWidget(self.nearby, 1)
+        column.addWidget(self.nearby)
+        column.addWidget(self.nobody_nearby)
         column.addLayout(buttons)
+        column.addStretch(1)
 
     def load(self, person: PersonDetail) -> None:
         from grassroots.people.service import household_of, people_at_address
@@ -62,8 +72,8 @@ class HouseholdTab(QWidget):
         self.members.clear()
         if household is None:
             self.heading.setText(
-                "Not in a household. People at one address can share a household so they get "
-                "one letter, and a household membership covers them all."
+                "Not in a household yet. People at one address can share a household, so "
+                "they get one letter and a household membership covers them all."
             )
         else:
             self.heading.setText(household.name)
@@ -82,6 +92,10 @@ class HouseholdTab(QWidget):
                 item.setData(Qt.ItemDataRole.UserRole, pid)
                 self.nearby.addItem(item)
         self.leave_button.setEnabled(household is not None)
+        self.members.setVisible(household is not None)
+        self.members_label.setVisible(household is not None)
+        self.nearby.setVisible(self.nearby.count() > 0)
+        self.nobody_nearby.setVisible(self.nearby.count() == 0)
         self.add_button.setEnabled(False)
 
     def add_selected(self) -> None:

@@ -146,7 +146,8 @@ class MembershipTab(QWidget):
             if colours
             else ""
         )
-        label.setMaximumWidth(label.sizeHint().width() + 24)
+        label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        label.setFixedWidth(label.fontMetrics().horizontalAdvance(status.label) + 36)
 
     def open_action(self, mode: str):
         from grassroots.ui.dialogs.membership_dialog import MembershipDialog, Mode

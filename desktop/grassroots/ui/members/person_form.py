@@ -131,6 +131,8 @@ class PersonForm(QWidget):
 
         for form in (name, contact, address, more):
             form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        _align_labels(name, contact)
+        _align_labels(address, more)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(16)
@@ -213,6 +215,9 @@ class PersonForm(QWidget):
     def valid(self) -> bool:
         return self._valid
 
+    def touched(self, key: str) -> bool:
+        return key in self._touched
+
     def problems(self) -> dict[str, str]:
         return dict(self._problems)
 
@@ -261,4 +266,19 @@ def summary(problems: dict[str, str]) -> str:
     if set(problems) == {"last_name"} and "name" in problems["last_name"]:
         return "Give at least a first name or a last name to save."
     count = len(problems)
-    return f"Fix the {count} highlighted field{'s' if count > 1 else ''} to save."
+    return f"Fix the {count} field{'s' if count > 1 else ''} marked in red to save."
+
+
+def _align_labels(*forms: QFormLayout) -> None:
+    """Give the label columns of forms stacked one above the other the same width, so their
+    fields line up."""
+    labels = [
+        item.widget()
+        for form in forms
+        for row in range(form.rowCount())
+        if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None
+        and isinstance(item.widget(), QLabel)
+    ]
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)

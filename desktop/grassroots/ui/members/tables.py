@@ -26,7 +26,7 @@ class SmallTable(QTableWidget):
         self.setShowGrid(False)
         self.setWordWrap(False)
         header = self.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
 
@@ -40,6 +40,9 @@ class SmallTable(QTableWidget):
                 if c == 0 and r < len(keys):
                     item.setData(Qt.ItemDataRole.UserRole, keys[r])
                 self.setItem(r, c, item)
+        self.resizeColumnsToContents()
+        for c in range(self.columnCount() - 1):
+            self.setColumnWidth(c, self.columnWidth(c) + 16)
 
     def current_key(self) -> object:
         row = self.currentRow()
