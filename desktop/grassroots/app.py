@@ -142,7 +142,8 @@ class Launcher:
         self.window = build_main_window(opened.db, opened.paths, ctx)
         self.window.database_change_requested.connect(self.switch)
         if os.environ.get(EXIT_WHEN_SHOWN) == "1":
-            self.window.first_painted.connect(self.app.quit)
+            # Closing the last window ends the event loop exactly once, as Quit would.
+            self.window.first_painted.connect(self.window.close)
         self.window.show()
         return True
 

@@ -37,6 +37,8 @@ def ctx(app, database, paths) -> AppContext:
 def main_window(app, qtbot, database, paths) -> MainWindow:
     window = build_main_window(database, paths)
     qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
     yield window
     window.ctx.tasks.wait()
 

@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         self.status_info: StatusInfo | None = None
         self._painted = False
-        self._status_loading = False
+        self._status_loading = self._status_again = False
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         self.preferences = QSettings(str(ctx.paths.preferences), QSettings.Format.IniFormat)
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         for number, area in enumerate(AREAS, start=1):
             action = self._action(
                 area.title.replace("&", "&&"),
-                lambda key=area.key: self.show_area(key),
+                lambda _=False, key=area.key: self.show_area(key),
                 f"Ctrl+{number}",
                 area.icon,
             )
@@ -247,10 +247,10 @@ class MainWindow(QMainWindow):
         self.show_area("members").open_person(person_id)
 
     def show_retention(self) -> None:
-        """Former members due for review; the members page shows them its own way if it can."""
+        """Former members due for review, in the members page's review (or its lapsed list)."""
         page = self.show_area("members")
-        if hasattr(page, "show_retention"):
-            page.show_retention()
+        if hasattr(page, "review_retention"):
+            page.review_retention()
         else:
             page.show_status(MemberStatus.LAPSED)
 
@@ -269,7 +269,9 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- status bar
 
     def refresh_status(self) -> None:
+        """Reload the status bar; asked again while loading, it reloads once more after."""
         if self._status_loading:
+            self._status_again = True
             return
         self._status_loading = True
         sessions = self.ctx.sessions
@@ -281,6 +283,9 @@ class MainWindow(QMainWindow):
 
     def _show_status(self, info: StatusInfo) -> None:
         self._status_loading = False
+        if self._status_again:
+            self._status_again = False
+            self.refresh_status()
         self.status_info = info
         self.group_label.setText(info.group_name)
         self.members_label.setText(f"{info.members:,} member{'' if info.members == 1 else 's'}")

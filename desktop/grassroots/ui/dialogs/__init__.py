@@ -1,1 +1,2 @@
-"""Dialogs of the Grassroots shell: group settings, first-run set-up, database problems."""
+"""Dialogs: each one focused task (group settings, first-run set-up, a database problem,
+a person, a membership...), given the AppContext and changing data only through services."""

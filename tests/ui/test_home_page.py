@@ -1,0 +1,100 @@
+"""Home: what needs attention, a friendly summary, and a clean start for a new group."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton
+
+from grassroots.core.dates import add_months, format_date
+from grassroots.members.records import HomeSummary
+from grassroots.members.service import add_member, list_types
+from grassroots.people.records import PersonInput
+from grassroots.ui.home_page import HomePage, summary_line
+from tests.ui.conftest import add_members_current, add_members_due
+
+
+def shown_home(qtbot, ctx) -> HomePage:
+    page = HomePage(ctx)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded):
+        page.refresh()
+    return page
+
+
+def test_new_group_gets_an_empty_state(qtbot, ctx):
+    page = shown_home(qtbot, ctx)
+    assert page.empty.isVisible()
+    assert not page.due.isVisible()
+    assert page.heading.text() == "Ashby Village Hall"
+    assert "No members yet" in [w.text() for w in page.empty.findChildren(type(page.heading))]
+    with qtbot.waitSignal(page.status_requested) as asked:
+        qtbot.mouseClick(page.start_button, Qt.MouseButton.LeftButton)
+    assert asked.args == [None]
+
+
+def test_renewals_due_soonest_first_with_uk_dates(qtbot, ctx, sessions):
+    add_members_current(sessions, 4)
+    add_members_due(sessions, ["Later Person"], days_left=20)
+    add_members_due(sessions, ["Soon Person"], days_left=5)
+    page = shown_home(qtbot, ctx)
+    assert not page.empty.isVisible()
+    assert page.due.count.text() == "2"
+    names = [b.text() for b in page.due.findChildren(QAbstractButton, "personLink")]
+    assert names == ["Soon Person", "Later Person"]
+    expires = add_months(date.today(), -12) + timedelta(days=5)
+    expires = add_months(expires, 12) - timedelta(days=1)
+    labels = [w.text() for w in page.due.findChildren(type(page.heading))]
+    assert f"due {format_date(expires)}" in labels
+    assert page.summary.text().startswith("6 current members · 2 due for renewal")
+
+
+def test_recently_lapsed_members_to_chase(qtbot, ctx, sessions):
+    yearly = next(t for t in list_types(sessions) if t.period_months == 12)
+    add_member(
+        sessions,
+        PersonInput(first_name="Lapsed", last_name="Lately"),
+        yearly.id,
+        add_months(date.today(), -13),
+    )
+    add_member(
+        sessions,
+        PersonInput(first_name="Long", last_name="Gone"),
+        yearly.id,
+        add_months(date.today(), -40),
+    )
+    page = shown_home(qtbot, ctx)
+    names = [b.text() for b in page.lapsed.findChildren(QAbstractButton, "personLink")]
+    assert names == ["Lapsed Lately"]
+    assert page.lapsed.count.text() == "1"
+
+
+def test_clicking_a_name_asks_to_open_that_person(qtbot, ctx, sessions):
+    add_members_due(sessions, ["Ann Archer"])
+    page = shown_home(qtbot, ctx)
+    person = page.data.summary.due_soon[0].person_id
+    link = page.due.findChild(QAbstractButton, "personLink")
+    with qtbot.waitSignal(page.person_requested) as asked:
+        qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert asked.args == [person]
+
+
+def test_summary_line_reads_naturally():
+    summary = HomeSummary(
+        current=141,
+        due=1,
+        lapsed_recently=0,
+        ended=2,
+        people=145,
+        due_soon=(),
+        to_chase=(),
+        retention_reviews=0,
+    )
+    assert (
+        summary_line(summary) == "142 current members · 1 due for renewal · "
+        "3 other people on record"
+    )
+    one = HomeSummary(1, 0, 0, 0, 1, (), (), 0)
+    assert summary_line(one) == "1 current member"
