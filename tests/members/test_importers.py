@@ -122,7 +122,7 @@ def test_a_named_sheet_or_a_clear_message(tmp_path):
         ("empty.csv", b"", "empty"),
         ("blank.csv", b"\r\n , ,\r\n", "no header row"),
         ("broken.xlsx", b"PK\x03\x04 this is not a workbook", "not a readable Excel"),
-        ("old.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "old Excel"),
+        ("damaged.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 100, "not a readable Excel"),
         ("photo.csv", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", "not a CSV"),
     ],
 )

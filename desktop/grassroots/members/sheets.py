@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -20,7 +19,7 @@ from grassroots.members.columns import field_for_header
 
 Cell = str | date
 _DELIMITERS = (",", ";", "\t")
-_XLSX_SUFFIXES = {".xlsx", ".xlsm"}
+_WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods"}
 _HEADER_SEARCH = 10  # how many rows from the top may hold the header
 
 
@@ -51,12 +50,9 @@ def read_sheet(path: Path, sheet: str | None = None) -> Sheet:
         start = handle.read(8)
     if not start:
         raise UnreadableFile(path, "the file is empty")
-    if start.startswith(b"PK\x03\x04") or path.suffix.lower() in _XLSX_SUFFIXES:
-        rows, name = _xlsx_rows(path, sheet), sheet or ""
-    elif start.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnreadableFile(
-            path, "it is an old Excel (.xls) file; open it in Excel and save it as .xlsx or CSV"
-        )
+    workbook = start.startswith((b"PK\x03\x04", b"\xd0\xcf\x11\xe0"))
+    if workbook or path.suffix.lower() in _WORKBOOK_SUFFIXES:
+        rows, name = _workbook_rows(path, sheet), sheet or ""
     else:
         rows, name = _csv_rows(path), ""
     return _with_header(path, rows, name)
@@ -116,7 +112,7 @@ def _decode(path: Path, raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         return raw[3:].decode("utf-8", errors="replace")
     if b"\x00" in raw[:4096]:
-        raise UnreadableFile(path, "it is not a CSV or Excel (.xlsx) file")
+        raise UnreadableFile(path, "it is not a CSV file or a spreadsheet (.xlsx, .xls, .ods)")
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -145,37 +141,31 @@ def _sniff_delimiter(text: str) -> str:
 # ---------------------------------------------------------------- XLSX
 
 
-def _xlsx_rows(path: Path, sheet: str | None) -> list[tuple[int, list[Cell]]]:
-    from openpyxl import load_workbook  # imported here: it is slow to load and rarely needed
+def _workbook_rows(path: Path, sheet: str | None) -> list[tuple[int, list[Cell]]]:
+    """Read a workbook with calamine: several times faster than openpyxl on big sheets, and it
+    also reads the older .xls and LibreOffice's .ods."""
+    from python_calamine import CalamineError, CalamineWorkbook, PasswordError, XmlError, ZipError
+
+    errors = (CalamineError, PasswordError, XmlError, ZipError, OSError, ValueError)
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise UnreadableFile(path, f"it is not a readable Excel (.xlsx) file ({exc})") from None
-    except Exception as exc:  # openpyxl raises its own errors for damaged parts of a workbook
-        raise UnreadableFile(path, f"the Excel file is damaged ({exc})") from None
+        book = CalamineWorkbook.from_path(str(path))
+    except errors as exc:
+        raise UnreadableFile(path, f"it is not a readable Excel or OpenDocument spreadsheet ({exc})") from None
+    if not book.sheet_names:
+        raise UnreadableFile(path, "the workbook has no sheets")
+    if sheet is not None and sheet not in book.sheet_names:
+        names = ", ".join(book.sheet_names)
+        raise UnreadableFile(path, f"it has no sheet called '{sheet}' (it has: {names})")
     try:
-        return _worksheet_rows(path, book, sheet)
+        values = book.get_sheet_by_name(sheet or book.sheet_names[0]).to_python(
+            skip_empty_area=False
+        )
+    except errors as exc:
+        raise UnreadableFile(path, f"the spreadsheet is damaged ({exc})") from None
     finally:
         book.close()
-
-
-def _worksheet_rows(path: Path, book, sheet: str | None) -> list[tuple[int, list[Cell]]]:
-    if sheet is not None and sheet not in book.sheetnames:
-        names = ", ".join(book.sheetnames)
-        raise UnreadableFile(path, f"it has no sheet called '{sheet}' (it has: {names})")
-    if not book.sheetnames:
-        raise UnreadableFile(path, "the workbook has no sheets")
-    ws = book[sheet] if sheet is not None else book.worksheets[0]
-    # Some programs write a wrong size into the file; forget it and read every row there is.
-    ws.reset_dimensions()
-    try:
-        return [
-            (number, [_cell(v) for v in values])
-            for number, values in enumerate(ws.iter_rows(values_only=True), start=1)
-        ]
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise UnreadableFile(path, f"the Excel file is damaged ({exc})") from None
+    return [(number, [_cell(v) for v in row]) for number, row in enumerate(values, start=1)]
 
 
 def _cell(value: object) -> Cell:
