@@ -268,6 +268,10 @@ class MembersPage(QWidget):
             self.open_person(row.person_id)
 
     def _show(self, dialog: QWidget) -> None:
+        """Open `dialog` window-modal; the previous one, if closed, is let go."""
+        previous = self.dialog
+        if previous is not None and previous is not dialog and not previous.isVisible():
+            previous.deleteLater()
         self.dialog = dialog
         dialog.open()
 
