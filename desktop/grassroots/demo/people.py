@@ -8,7 +8,7 @@ event would use.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
 from types import SimpleNamespace
@@ -32,6 +32,14 @@ CONSENT_METHODS = (
 )
 
 
+@dataclass
+class _Taken:
+    """Emails and (first name, surname, postcode) already given, so the demo has no duplicates."""
+
+    emails: set[str] = field(default_factory=set)
+    names: set[tuple[str, str, str]] = field(default_factory=set)
+
+
 @dataclass(frozen=True)
 class Street:
     name: str
@@ -50,7 +58,7 @@ def add_people(ctx: DemoContext, count: int) -> None:
     people: list[dict] = []
     households: list[dict] = []
     used_addresses: set[tuple[str, str]] = set()
-    used_emails: set[str] = set()
+    taken = _Taken()
     while len(people) < count:
         street = rng.choices(streets, cum_weights=weights)[0]
         line1 = _house(rng, street)
@@ -68,7 +76,7 @@ def add_people(ctx: DemoContext, count: int) -> None:
         known_since = ctx.today - timedelta(days=rng.randint(0, HISTORY_DAYS))
         for position in range(size):
             last = surname if position == 0 or rng.random() < 0.8 else rng.choice(names.SURNAMES)
-            row = _person(rng, next_person, last, line1, street, postcode, known_since, used_emails)
+            row = _person(rng, next_person, last, line1, street, postcode, known_since, taken)
             row["household_id"] = household_id
             people.append(row)
             ctx.people.append(
@@ -127,12 +135,16 @@ def _person(
     street: Street,
     postcode: str,
     known_since: date,
-    used_emails: set[str],
+    taken: _Taken,
 ) -> dict:
     woman = rng.random() < 0.55
     first = rng.choice(names.WOMEN if woman else names.MEN)
+    while (first, last, postcode) in taken.names:  # no two people look like one duplicate
+        woman = not woman if rng.random() < 0.5 else woman
+        first = rng.choice(names.WOMEN if woman else names.MEN)
+    taken.names.add((first, last, postcode))
     title = rng.choice(names.TITLES_WOMEN if woman else names.TITLES_MEN)
-    email = _email(rng, first, last, used_emails) if rng.random() < EMAIL_SHARE else ""
+    email = _email(rng, first, last, taken.emails) if rng.random() < EMAIL_SHARE else ""
     phone = _landline(rng, street.town) if rng.random() < 0.45 else ""
     mobile = _mobile(rng) if rng.random() < 0.6 else ""
     born = None
