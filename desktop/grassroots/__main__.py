@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 from grassroots.cli import build_parser, run
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
 def _open_window(db: str | None) -> int:
     """Import the window only now, so commands never pay for (or need) Qt."""
     try:
-        from grassroots import app
+        app = importlib.import_module("grassroots.app")
     except ModuleNotFoundError as exc:
         if exc.name not in ("grassroots.app", "PySide6"):
             raise

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -192,3 +193,28 @@ def test_the_command_line_never_loads_qt(tmp_path: Path):
         capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
+
+
+def test_no_command_opens_the_window(cli, group_db, tmp_path):
+    env = {
+        **os.environ,
+        "GRASSROOTS_EXIT_WHEN_SHOWN": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "grassroots", "--db", str(group_db)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+def test_without_the_desktop_part_commands_still_work(cli, group_db, monkeypatch):
+    monkeypatch.setitem(sys.modules, "grassroots.app", None)
+    result = cli("--db", group_db)
+    assert result.code == 1
+    assert result.err_lines == [
+        "The Grassroots window cannot start: this installation has no desktop part "
+        "(grassroots.app is missing). Commands still work: see grassroots --help."
+    ]
+    assert cli("members", "list", "--db", group_db).code == 0
