@@ -151,7 +151,9 @@ def _workbook_rows(path: Path, sheet: str | None) -> list[tuple[int, list[Cell]]
     try:
         book = CalamineWorkbook.from_path(str(path))
     except errors as exc:
-        raise UnreadableFile(path, f"it is not a readable Excel or OpenDocument spreadsheet ({exc})") from None
+        raise UnreadableFile(
+            path, f"it is not a readable Excel or OpenDocument spreadsheet ({exc})"
+        ) from None
     if not book.sheet_names:
         raise UnreadableFile(path, "the workbook has no sheets")
     if sheet is not None and sheet not in book.sheet_names:
