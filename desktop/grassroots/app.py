@@ -143,7 +143,7 @@ class Launcher:
         self.window.database_change_requested.connect(self.switch)
         if os.environ.get(EXIT_WHEN_SHOWN) == "1":
             # Closing the last window ends the event loop exactly once, as Quit would.
-            self.window.first_painted.connect(self.window.close)
+            self.window.first_painted.connect(self.window.quit)
         self.window.show()
         return True
 

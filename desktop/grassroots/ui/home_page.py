@@ -116,6 +116,9 @@ class AttentionCard(QFrame):
         layout.addWidget(self.link)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
 
+    def _clicked(self, person_id: int) -> None:
+        self.person_clicked.emit(person_id)
+
     def show_values(self, count: int, caption: str, rows: list[tuple[MemberRow, str]]) -> None:
         self.count.setText(f"{count:,}")
         self.count.setAccessibleName(f"{self.accessibleName()}: {count}")
@@ -132,7 +135,7 @@ class AttentionCard(QFrame):
         for row, when in rows:
             line = QHBoxLayout()
             name = link_button(row.name or "(no name)", "personLink", f"Open {row.name}, {when}")
-            name.clicked.connect(lambda _=False, pid=row.person_id: self.person_clicked.emit(pid))
+            name.clicked.connect(lambda _=False, pid=row.person_id: self._clicked(pid))
             line.addWidget(name)
             line.addStretch(1)
             line.addWidget(set_role(QLabel(when), "muted"))
@@ -177,8 +180,8 @@ class HomePage(QWidget):
             self.cards.addWidget(card, 0, column)
             self.cards.setColumnStretch(column, 1)
             card.person_clicked.connect(self.person_requested)
-        self.due.link.clicked.connect(lambda: self.status_requested.emit(MemberStatus.DUE))
-        self.lapsed.link.clicked.connect(lambda: self.status_requested.emit(MemberStatus.LAPSED))
+        self.due.link.clicked.connect(lambda: self._ask_for(MemberStatus.DUE))
+        self.lapsed.link.clicked.connect(lambda: self._ask_for(MemberStatus.LAPSED))
         self.reviews.link.clicked.connect(self.retention_requested)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(int(em * 1.6), int(em * 1.2), int(em * 1.6), em)
@@ -218,7 +221,7 @@ class HomePage(QWidget):
         self.start_button.setObjectName("emptyStart")
         self.start_button.setAccessibleName("Go to People and Members to add or import")
         set_role(self.start_button, "primary")
-        self.start_button.clicked.connect(lambda: self.status_requested.emit(None))
+        self.start_button.clicked.connect(lambda: self._ask_for(None))
         self.start_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         heading.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         words.setAlignment(Qt.AlignmentFlag.AlignHCenter)
@@ -227,6 +230,10 @@ class HomePage(QWidget):
         layout.addSpacing(em // 2)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         return frame
+
+    def _ask_for(self, status: MemberStatus | None) -> None:
+        """Slots return nothing (Signal.emit returns a bool that a slot must not hand back)."""
+        self.status_requested.emit(status)
 
     def _set_cards_visible(self, visible: bool) -> None:
         for card in (self.due, self.lapsed, self.reviews):

@@ -125,7 +125,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{area.title} (Ctrl+{number})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, area.title)
             self.sidebar.addItem(item)
-        self.sidebar.setSpacing(2)
+        self.sidebar.setSpacing(3)
         self.sidebar.setFrameShape(QListWidget.Shape.NoFrame)
         width = max(self.sidebar.fontMetrics().horizontalAdvance(a.title) for a in AREAS)
         self.sidebar.setFixedWidth(int(width + em * 5))
@@ -173,7 +173,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(
             "&Open another database…", self.choose_database, QKeySequence.StandardKey.Open, "open"
         )
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q")
+        self.quit_action = self._action("&Quit", self.quit, "Ctrl+Q")
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         file_menu.addActions([self.backup_action, self.open_action])
         file_menu.addSeparator()
@@ -186,7 +186,7 @@ class MainWindow(QMainWindow):
         for number, area in enumerate(AREAS, start=1):
             action = self._action(
                 area.title.replace("&", "&&"),
-                lambda _=False, key=area.key: self.show_area(key),
+                lambda _=False, key=area.key: self.go_to(key),
                 f"Ctrl+{number}",
                 area.icon,
             )
@@ -238,6 +238,10 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(page)
         page.refresh()
         return page
+
+    def go_to(self, key: str) -> None:
+        """Slot form of show_area (slots return nothing, so the binding has nothing to drop)."""
+        self.show_area(key)
 
     def show_members(self, status: MemberStatus | None) -> None:
         """The members list, filtered to `status` (None: everyone)."""
@@ -360,8 +364,9 @@ class MainWindow(QMainWindow):
             ("F1", "This list"),
         ]
         cells = "".join(
-            f"<tr><td><b>{k}</b>&nbsp;&nbsp;&nbsp;</td><td>{v.replace('&', '&amp;')}</td></tr>"
-            for k, v in rows
+            f"<tr><td style='white-space:nowrap; padding-right:16px'><b>{keys}</b></td>"
+            f"<td style='white-space:nowrap'>{what.replace('&', '&amp;')}</td></tr>"
+            for keys, what in rows
         )
         box = QMessageBox(
             QMessageBox.Icon.NoIcon,
@@ -394,11 +399,29 @@ class MainWindow(QMainWindow):
         state = self.preferences.value("mainWindow/state")
         if state is not None:
             self.restoreState(state)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Never restore a window too small to use or bigger than the screen it is on (the
+        preferences may come from another monitor or a different scaling)."""
+        em = self.fontMetrics().height()
+        screen = self.screen().availableGeometry()
+        width = min(max(self.width(), em * 32), screen.width())
+        height = min(max(self.height(), em * 22), screen.height())
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
 
     def save_layout(self) -> None:
         self.preferences.setValue("mainWindow/geometry", self.saveGeometry())
         self.preferences.setValue("mainWindow/state", self.saveState())
         self.preferences.sync()
+
+    def quit(self) -> None:
+        """Ctrl+Q: close the window (saving its layout), which ends the app."""
+        self.close()
+
+    def _announce_painted(self) -> None:
+        self.first_painted.emit()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
@@ -409,5 +432,5 @@ class MainWindow(QMainWindow):
         handled = super().event(event)
         if event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self.first_painted.emit)
+            QTimer.singleShot(0, self._announce_painted)
         return handled
