@@ -9,11 +9,11 @@ import pytest
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
-from grassroots.app import EXIT_WHEN_SHOWN, run
+from grassroots.app import EXIT_WHEN_SHOWN, Launcher, open_with_lock, run
 from grassroots.core.errors import AlreadyOpen
 from grassroots.db.database import open_database
 from grassroots.group.service import get_settings, set_up_group
-from grassroots.settings import InstanceLock
+from grassroots.settings import InstanceLock, resolve_paths
 
 
 class DialogDriver:
@@ -132,3 +132,28 @@ def test_cloud_folder_warning_is_shown_once(drive, tmp_path, exit_when_shown):
     assert run(str(file), []) == 0
     assert run(str(file), []) == 0
     assert driver.seen == ["cloudFolderWarning"]
+
+
+def test_open_another_database_swaps_window_and_lock(qtbot, app, tmp_path):
+    first, second = tmp_path / "hall.db", tmp_path / "club.db"
+    for file, name in ((first, "Ashby Village Hall"), (second, "Ashby Lunch Club")):
+        db = open_database(str(file), tmp_path / "backups")
+        set_up_group(db.sessions, name)
+        db.close()
+    launcher = Launcher(app)
+    try:
+        assert launcher.start(open_with_lock(resolve_paths(str(first))))
+        old = launcher.window
+        qtbot.waitUntil(lambda: old.group_label.text() == "Ashby Village Hall")
+        old.database_change_requested.emit(str(second))
+        assert launcher.window is not old
+        qtbot.waitUntil(lambda: launcher.window.group_label.text() == "Ashby Lunch Club")
+        assert launcher.opened.paths.database == str(second)
+        released = InstanceLock(first)
+        released.acquire()  # the first database is free again
+        released.release()
+        with pytest.raises(AlreadyOpen):
+            InstanceLock(second).acquire()
+    finally:
+        launcher.window.close()
+        launcher.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
@@ -122,3 +123,23 @@ def test_shell_controls_have_accessible_names(qtbot, main_window, sessions):
     ]
     assert unnamed == []
     assert all(action.text() for action in main_window.actions())
+
+
+def test_status_bar_says_working_while_a_job_runs(qtbot, main_window):
+    wait_home(qtbot, main_window)
+    release = threading.Event()
+    main_window.ctx.tasks.run(lambda: release.wait(10))
+    qtbot.waitUntil(main_window.busy_label.isVisible)
+    assert main_window.busy_label.text() == "Working…"
+    release.set()
+    qtbot.waitUntil(lambda: not main_window.busy_label.isVisible())
+
+
+def test_f5_reloads_the_current_page(qtbot, main_window, sessions):
+    home = wait_home(qtbot, main_window)
+    assert home.empty.isVisible()
+    add_members_due(sessions, ["Ann Archer"])
+    main_window.activateWindow()
+    qtbot.keyClick(main_window, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: home.due.count.text() == "1")
+    assert not home.empty.isVisible()
