@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from grassroots.db.database import Database, open_database
 from grassroots.group.service import set_up_group
+
+# Before pytest-qt makes its (session-wide) QApplication: no test needs a real screen.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 @pytest.fixture(autouse=True)

@@ -114,3 +114,39 @@ def test_membership_types_are_editable_and_unique(sessions):
     members.save_type(sessions, MembershipTypeInput("Junior", Money(300), active=False), saved.id)
     assert "Junior" not in [t.name for t in members.list_types(sessions)]
     assert "Junior" in [t.name for t in members.list_types(sessions, include_inactive=True)]
+
+
+def test_renewing_several_is_all_or_nothing(sessions):
+    first = _join(sessions, TODAY - timedelta(days=350))
+    second = _join(sessions, TODAY - timedelta(days=340), first="Bob")
+    with pytest.raises(ValidationError):
+        members.renew_many(
+            sessions,
+            [
+                (first.id, PaymentInput(TODAY, Money(1000))),
+                (second.id, PaymentInput(TODAY, Money(-1))),
+            ],
+        )
+    assert len(members.get_membership(sessions, first.id).subscriptions) == 1
+    renewed = members.renew_many(
+        sessions,
+        [
+            (first.id, PaymentInput(TODAY, Money(1000))),
+            (second.id, PaymentInput(TODAY, Money(1000))),
+        ],
+    )
+    assert [len(r.subscriptions) for r in renewed] == [2, 2]
+
+
+def test_ending_and_retyping_several(sessions):
+    ids = [_join(sessions, TODAY, first=name).id for name in ("Ann", "Bob")]
+    life = _type(sessions, "Life")
+    assert all(r.expires_on is None for r in members.change_types(sessions, ids, life.id))
+    ended = members.end_memberships(sessions, ids, TODAY, "Moved away")
+    assert {r.status for r in ended} == {MemberStatus.ENDED}
+
+
+def test_find_a_membership_by_its_number(sessions):
+    made = _join(sessions, TODAY)
+    assert members.membership_by_number(sessions, made.number).person_id == made.person_id
+    assert members.membership_by_number(sessions, 999) is None

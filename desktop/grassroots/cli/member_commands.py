@@ -14,7 +14,7 @@ from grassroots.core.errors import ValidationError
 from grassroots.core.money import Money
 from grassroots.db.database import Database
 from grassroots.members.records import MemberQuery, MemberRow, MemberStatus, PaymentInput
-from grassroots.members.service import all_members, list_types, renew
+from grassroots.members.service import all_members, list_types, membership_by_number, renew
 
 LIST_HEADERS = ("No.", "Name", "Type", "Status", "Expires", "Postcode")
 CSV_HEADERS = (
@@ -125,12 +125,12 @@ def renew_member(args: argparse.Namespace, database: Database) -> int:
         paid_on = parse_date(args.date) if args.date else date.today()
     except ValueError as exc:
         return problem(f"Date: {exc}")
-    row = _member_numbered(database, args.number)
-    if row is None or row.membership_id is None:
+    found = membership_by_number(database.sessions, args.number)
+    if found is None:
         return problem(f"There is no member number {args.number}.")
     payment = PaymentInput(paid_on, amount, args.method, gift_aid=args.gift_aid)
     try:
-        detail = renew(database.sessions, row.membership_id, payment)
+        detail = renew(database.sessions, found.id, payment)
     except ValidationError as exc:
         return problem(*field_problems(exc))
     until = format_date(detail.expires_on) if detail.expires_on else "for life"
@@ -139,9 +139,3 @@ def renew_member(args: argparse.Namespace, database: Database) -> int:
         f"by {payment.method}, paid up to {until}."
     )
     return 0
-
-
-def _member_numbered(database: Database, number: int) -> MemberRow | None:
-    """The member with this number; the register is read in pages, so this stays modest."""
-    rows = all_members(database.sessions, MemberQuery(members_only=True, sort="number"))
-    return next((row for row in rows if row.number == number), None)

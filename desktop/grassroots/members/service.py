@@ -22,7 +22,7 @@ from grassroots.members.records import (
     PaymentInput,
     SubscriptionEntry,
 )
-from grassroots.members.terms import period_from, renewal_start, status_of
+from grassroots.members.terms import period_from, renewal_period, status_of
 from grassroots.people import service as people_service
 from grassroots.people.models import Person
 from grassroots.people.records import PersonInput, full_name
@@ -231,42 +231,73 @@ def renew(
 ) -> MembershipDetail:
     """Record a subscription payment and move the expiry on by one period (optionally changing
     the type, e.g. to a concession). Renewing an ended membership restarts it."""
-    _check_payment(payment)
+    return renew_many(sessions, [(membership_id, payment)], type_id)[0]
+
+
+def renew_many(
+    sessions: sessionmaker[Session],
+    renewals: list[tuple[int, PaymentInput]],
+    type_id: int | None = None,
+) -> list[MembershipDetail]:
+    """Renew several memberships as one action: all are recorded, or none is."""
+    for _, payment in renewals:
+        _check_payment(payment)
     settings = get_settings(sessions)
     with sessions.begin() as session:
-        row = _load_membership(session, membership_id)
-        if type_id is not None:
-            row.type = _load_type(session, type_id)
-        start = renewal_start(row.expires_on, payment.paid_on)
-        if row.ended_on is not None:
-            start, row.ended_on, row.ended_reason = payment.paid_on, None, ""
-        end = period_from(start, row.type.period_months, settings)
-        row.subscriptions.append(
-            Subscription(
-                paid_on=payment.paid_on,
-                amount_pence=payment.amount.pence,
-                method=payment.method,
-                period_start=start,
-                period_end=end,
-                gift_aid=payment.gift_aid,
-                note=payment.note,
-            )
-        )
-        row.expires_on = end
+        rows = [
+            _renew_row(session, membership_id, payment, type_id, settings)
+            for membership_id, payment in renewals
+        ]
         session.flush()
-        return membership_detail(row, date.today(), settings)
+        return [membership_detail(row, date.today(), settings) for row in rows]
+
+
+def _renew_row(
+    session: Session,
+    membership_id: int,
+    payment: PaymentInput,
+    type_id: int | None,
+    settings: GroupSettings,
+) -> Membership:
+    row = _load_membership(session, membership_id)
+    if type_id is not None:
+        row.type = _load_type(session, type_id)
+    start, end = renewal_period(
+        row.expires_on, row.ended_on, payment.paid_on, row.type.period_months, settings
+    )
+    row.ended_on, row.ended_reason = None, ""
+    row.subscriptions.append(
+        Subscription(
+            paid_on=payment.paid_on,
+            amount_pence=payment.amount.pence,
+            method=payment.method,
+            period_start=start,
+            period_end=end,
+            gift_aid=payment.gift_aid,
+            note=payment.note,
+        )
+    )
+    row.expires_on = end
+    return row
 
 
 def end_membership(
     sessions: sessionmaker[Session], membership_id: int, on: date, reason: str = ""
 ) -> MembershipDetail:
     """Stop a membership (resigned, moved away, died); the record and payments stay."""
+    return end_memberships(sessions, [membership_id], on, reason)[0]
+
+
+def end_memberships(
+    sessions: sessionmaker[Session], membership_ids: list[int], on: date, reason: str = ""
+) -> list[MembershipDetail]:
     settings = get_settings(sessions)
     with sessions.begin() as session:
-        row = _load_membership(session, membership_id)
-        row.ended_on, row.ended_reason = on, reason.strip()
+        rows = [_load_membership(session, membership_id) for membership_id in membership_ids]
+        for row in rows:
+            row.ended_on, row.ended_reason = on, reason.strip()
         session.flush()
-        return membership_detail(row, date.today(), settings)
+        return [membership_detail(row, date.today(), settings) for row in rows]
 
 
 def change_type(
@@ -274,14 +305,29 @@ def change_type(
 ) -> MembershipDetail:
     """Move a member to another type (say, to a concession) without a payment: the paid-up
     date stays; a type that never expires clears it."""
+    return change_types(sessions, [membership_id], type_id)[0]
+
+
+def change_types(
+    sessions: sessionmaker[Session], membership_ids: list[int], type_id: int
+) -> list[MembershipDetail]:
     settings = get_settings(sessions)
     with sessions.begin() as session:
-        row = _load_membership(session, membership_id)
-        row.type = _load_type(session, type_id)
-        if row.type.period_months == 0:
-            row.expires_on = None
+        kind = _load_type(session, type_id)
+        rows = [_load_membership(session, membership_id) for membership_id in membership_ids]
+        for row in rows:
+            row.type = kind
+            if kind.period_months == 0:
+                row.expires_on = None
         session.flush()
-        return membership_detail(row, date.today(), settings)
+        return [membership_detail(row, date.today(), settings) for row in rows]
+
+
+def membership_by_number(sessions: sessionmaker[Session], number: int) -> MembershipDetail | None:
+    settings = get_settings(sessions)
+    with sessions() as session:
+        row = session.scalar(select(Membership).where(Membership.number == number))
+        return membership_detail(row, date.today(), settings) if row else None
 
 
 def get_membership(sessions: sessionmaker[Session], membership_id: int) -> MembershipDetail:

@@ -37,6 +37,18 @@ def renewal_start(expires_on: date | None, paid_on: date) -> date:
     return continued if continued >= add_months(paid_on, -12) else paid_on
 
 
+def renewal_period(
+    expires_on: date | None,
+    ended_on: date | None,
+    paid_on: date,
+    period_months: int,
+    settings: GroupSettings,
+) -> tuple[date, date | None]:
+    """The period a renewal paid on `paid_on` covers; an ended membership restarts that day."""
+    start = paid_on if ended_on is not None else renewal_start(expires_on, paid_on)
+    return start, period_from(start, period_months, settings)
+
+
 def status_of(
     expires_on: date | None, ended_on: date | None, today: date, window_days: int
 ) -> MemberStatus:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots.core.dates import format_date
-from grassroots.members.records import MemberRow, MembershipTypeInfo, PaymentInput
+from grassroots.members.records import MemberRow, MembershipTypeInfo, MemberStatus, PaymentInput
 from grassroots.ui.context import AppContext
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import FieldError, add_field
@@ -221,7 +221,7 @@ class MembershipDialog(QDialog):
         return self.mode is Mode.END or len(self.members) > 1 or self.chosen_type() is not None
 
     def _preview(self) -> str:
-        from grassroots.members.terms import period_from, renewal_start
+        from grassroots.members.terms import period_from, renewal_period
 
         when, kind = self.on_date.date(), self.chosen_type()
         if when is None:
@@ -234,8 +234,8 @@ class MembershipDialog(QDialog):
             end = period_from(when, kind.period_months, self.settings)
         elif self.mode is Mode.RENEW:
             row = self.members[0]
-            start = when if row.status.value == "ended" else renewal_start(row.expires_on, when)
-            end = period_from(start, kind.period_months, self.settings)
+            ended = when if row.status is MemberStatus.ENDED else None
+            _, end = renewal_period(row.expires_on, ended, when, kind.period_months, self.settings)
         else:
             return "The paid-up date stays as it is; the new type applies from now on."
         return f"Paid up to: {format_date(end)}" if end else "Paid up to: never expires"
@@ -264,16 +264,16 @@ class MembershipDialog(QDialog):
             return lambda: service.join(sessions, person_id, type_id, when, payment)
         if mode is Mode.END:
             reason, ids = self.reason.currentText(), [m.membership_id for m in self.members]
-            return lambda: [service.end_membership(sessions, i, when, reason) for i in ids]
+            return lambda: service.end_memberships(sessions, ids, when, reason)
         if mode is Mode.CHANGE_TYPE:
             ids = [m.membership_id for m in self.members]
-            return lambda: [service.change_type(sessions, i, type_id) for i in ids]
+            return lambda: service.change_types(sessions, ids, type_id)
         if len(self.members) == 1:
             member_id, payment = self.members[0].membership_id, self.payment()
             return lambda: service.renew(sessions, member_id, payment, type_id)
         by_name = {t.name: t for t in self.types}
         plans = [(m.membership_id, self.payment(by_name.get(m.type_name))) for m in self.members]
-        return lambda: [service.renew(sessions, mid, pay) for mid, pay in plans]
+        return lambda: service.renew_many(sessions, plans)
 
     def submit(self) -> None:
         if not self._valid():
