@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -102,8 +103,7 @@ class AttentionCard(QFrame):
         self.count.setObjectName(f"{key}Count")
         self.caption = set_role(QLabel(""), "muted")
         self.caption.setWordWrap(True)
-        self.rows = QVBoxLayout()
-        self.rows.setSpacing(2)
+        self.rows = QWidget()  # replaced whole on each load, so no stale line lingers
         self.link = link_button(link_text, f"{key}Link", link_text)
         layout = QVBoxLayout(self)
         em = self.fontMetrics().height()
@@ -111,7 +111,7 @@ class AttentionCard(QFrame):
         layout.addLayout(head)
         layout.addWidget(self.count)
         layout.addWidget(self.caption)
-        layout.addLayout(self.rows)
+        layout.addWidget(self.rows)
         layout.addStretch(1)
         layout.addWidget(self.link)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
@@ -123,15 +123,10 @@ class AttentionCard(QFrame):
         self.count.setText(f"{count:,}")
         self.count.setAccessibleName(f"{self.accessibleName()}: {count}")
         self.caption.setText(caption)
-        while self.rows.count():
-            item = self.rows.takeAt(0)
-            if item.layout() is not None:
-                while item.layout().count():
-                    child = item.layout().takeAt(0)
-                    if child.widget() is not None:
-                        child.widget().deleteLater()
-            elif item.widget() is not None:
-                item.widget().deleteLater()
+        rows_box = QWidget()
+        lines = QVBoxLayout(rows_box)
+        lines.setContentsMargins(0, 0, 0, 0)
+        lines.setSpacing(2)
         for row, when in rows:
             line = QHBoxLayout()
             name = link_button(row.name or "(no name)", "personLink", f"Open {row.name}, {when}")
@@ -139,7 +134,13 @@ class AttentionCard(QFrame):
             line.addWidget(name)
             line.addStretch(1)
             line.addWidget(set_role(QLabel(when), "muted"))
-            self.rows.addLayout(line)
+            lines.addLayout(line)
+        old = self.rows
+        self.layout().replaceWidget(old, rows_box)
+        old.hide()
+        old.setParent(None)
+        old.deleteLater()
+        self.rows = rows_box
         self.link.setVisible(count > 0)
 
 
@@ -176,9 +177,9 @@ class HomePage(QWidget):
         self.cards = QGridLayout()
         em = self.fontMetrics().height()
         self.cards.setSpacing(em)
-        for column, card in enumerate((self.due, self.lapsed, self.reviews)):
-            self.cards.addWidget(card, 0, column)
-            self.cards.setColumnStretch(column, 1)
+        self._columns = 0
+        self._arrange_cards(3)
+        for card in (self.due, self.lapsed, self.reviews):
             card.person_clicked.connect(self.person_requested)
         self.due.link.clicked.connect(lambda: self._ask_for(MemberStatus.DUE))
         self.lapsed.link.clicked.connect(lambda: self._ask_for(MemberStatus.LAPSED))
@@ -195,6 +196,7 @@ class HomePage(QWidget):
         scroll = QScrollArea()
         scroll.setObjectName("pageScroll")
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -230,6 +232,22 @@ class HomePage(QWidget):
         layout.addSpacing(em // 2)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         return frame
+
+    def _arrange_cards(self, columns: int) -> None:
+        """Cards side by side when there is room, one under another on a narrow window."""
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for index, card in enumerate((self.due, self.lapsed, self.reviews)):
+            self.cards.removeWidget(card)
+            self.cards.addWidget(card, index // columns, index % columns)
+        for column in range(3):
+            self.cards.setColumnStretch(column, 1 if column < columns else 0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        em = self.fontMetrics().height()
+        self._arrange_cards(3 if event.size().width() >= em * 50 else 1)
 
     def _ask_for(self, status: MemberStatus | None) -> None:
         """Slots return nothing (Signal.emit returns a bool that a slot must not hand back)."""
