@@ -13,6 +13,10 @@ from grassroots.members import service as members
 from grassroots.members.records import MemberQuery
 
 
+def test_head_constant_names_the_newest_migration():
+    assert migrate.script_directory().get_current_head() == migrate.HEAD
+
+
 def test_models_equal_upgrade_head(tmp_path):
     engine = make_engine(str(tmp_path / "head.db"))
     migrate.upgrade(engine)

@@ -51,7 +51,7 @@ def open_database(database: str, backups_dir: Path) -> Database:
         current = _check_and_read_revision(engine, file)
         head = migrate.head_revision()
         backup = None
-        if current is not None and current not in migrate.known_revisions():
+        if current not in (None, head) and current not in migrate.known_revisions():
             raise DatabaseTooNew(
                 f"{file or database} was written by a newer version of Grassroots "
                 f"(schema {current}). Install the newer version to open it; this version "
