@@ -37,7 +37,9 @@ TEST_DEBIAN_PACKAGES = ["poppler-utils", "xvfb"]
 
 def venv_script(name: str) -> Path:
     """A program installed into the virtual environment, on any OS."""
-    return VENV / ("Scripts" if os.name == "nt" else "bin") / (name + (".exe" if os.name == "nt" else ""))
+    if os.name == "nt":
+        return VENV / "Scripts" / f"{name}.exe"
+    return VENV / "bin" / name
 
 
 def venv_python() -> Path:
@@ -97,7 +99,7 @@ def ensure_venv(with_tests: bool) -> None:
 
 
 def main(argv: list[str]) -> int:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 - this file runs on whatever Python is there
         print("Grassroots needs Python 3.11 or newer.")
         return 2
     if not argv or argv[0] not in {"run", "test"}:
