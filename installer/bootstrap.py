@@ -31,8 +31,6 @@ QT_DEBIAN_PACKAGES = [
     "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0", "libxcb-image0",
 ]
-# Tools the test suite uses to look at what it prints (PDF to PNG) and to run a real window.
-TEST_DEBIAN_PACKAGES = ["poppler-utils", "xvfb"]
 
 
 def venv_script(name: str) -> Path:
@@ -110,7 +108,7 @@ def main(argv: list[str]) -> int:
         ensure_debian_packages(QT_DEBIAN_PACKAGES)
         ensure_venv(with_tests=False)
         return subprocess.call([str(venv_python()), "-m", "grassroots", *rest])
-    ensure_debian_packages(QT_DEBIAN_PACKAGES + TEST_DEBIAN_PACKAGES)
+    ensure_debian_packages(QT_DEBIAN_PACKAGES)
     ensure_venv(with_tests=True)
     py = str(venv_python())
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
