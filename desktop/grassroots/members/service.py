@@ -130,6 +130,18 @@ def _check_payment(payment: PaymentInput | None) -> None:
         raise ValidationError(problems)
 
 
+def _subscription(payment: PaymentInput, start: date, end: date | None) -> Subscription:
+    return Subscription(
+        paid_on=payment.paid_on,
+        amount_pence=payment.amount.pence,
+        method=payment.method,
+        period_start=start,
+        period_end=end,
+        gift_aid=payment.gift_aid,
+        note=payment.note,
+    )
+
+
 def _load_type(session: Session, type_id: int) -> MembershipType:
     row = session.get(MembershipType, type_id)
     if row is None:
@@ -169,17 +181,7 @@ def start_membership(
         number=number, person=person, type=kind, joined_on=joined_on, expires_on=expires_on
     )
     if payment is not None:
-        row.subscriptions.append(
-            Subscription(
-                paid_on=payment.paid_on,
-                amount_pence=payment.amount.pence,
-                method=payment.method,
-                period_start=joined_on,
-                period_end=expires_on,
-                gift_aid=payment.gift_aid,
-                note=payment.note,
-            )
-        )
+        row.subscriptions.append(_subscription(payment, joined_on, expires_on))
     session.add(row)
     session.flush()
     return row
@@ -266,17 +268,7 @@ def _renew_row(
         row.expires_on, row.ended_on, payment.paid_on, row.type.period_months, settings
     )
     row.ended_on, row.ended_reason = None, ""
-    row.subscriptions.append(
-        Subscription(
-            paid_on=payment.paid_on,
-            amount_pence=payment.amount.pence,
-            method=payment.method,
-            period_start=start,
-            period_end=end,
-            gift_aid=payment.gift_aid,
-            note=payment.note,
-        )
-    )
+    row.subscriptions.append(_subscription(payment, start, end))
     row.expires_on = end
     return row
 
