@@ -98,3 +98,82 @@ def test_summary_line_reads_naturally():
     )
     one = HomeSummary(1, 0, 0, 0, 1, (), (), 0)
     assert summary_line(one) == "1 current member"
+
+
+def _pdf_text(path) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(str(path)).pages)
+
+
+def _saved_box(page):
+    from PySide6.QtWidgets import QMessageBox
+
+    boxes = [b for b in page.findChildren(QMessageBox, "confirmBox") if b.isVisible()]
+    return boxes[0] if boxes else None
+
+
+def test_names_on_the_cards_are_shown(qtbot, ctx, sessions):
+    add_members_due(sessions, ["Ann Archer"])
+    page = shown_home(qtbot, ctx)
+    link = page.due.findChild(QAbstractButton, "personLink")
+    assert link.isVisible()  # rows added after the page is on screen must still appear
+    with qtbot.waitSignal(page.loaded):
+        page.refresh()  # and again after a reload replaces them
+    assert [b.isVisible() for b in page.due.findChildren(QAbstractButton, "personLink")] == [True]
+
+
+def test_print_reminder_letters_for_everyone_due(qtbot, ctx, sessions, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    add_members_current(sessions, 2)
+    add_members_due(sessions, ["Ann Archer", "Bill Bates"])
+    page = shown_home(qtbot, ctx)
+    assert page.reminders_link.isVisible()
+    path = tmp_path / "reminders.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(page.reminders_link, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: _saved_box(page) is not None)
+    box = _saved_box(page)
+    assert box.text() == "Saved reminders.pdf: 2 letters to print and post."
+    assert box.property("confirm_button").text() == "Open it"
+    box.button(QMessageBox.StandardButton.Cancel).click()
+    assert page.property("last_output") == str(path)
+    text = _pdf_text(path)
+    assert "Ann Archer" in text and "Bill Bates" in text
+    assert "Member0" not in text  # current members get no letter
+
+
+def test_cancelling_the_save_prints_nothing(qtbot, ctx, sessions, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    add_members_due(sessions, ["Ann Archer"])
+    page = shown_home(qtbot, ctx)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: ("", ""))
+    qtbot.mouseClick(page.reminders_link, Qt.MouseButton.LeftButton)
+    assert not ctx.tasks.busy
+    assert _saved_box(page) is None
+    assert list(tmp_path.glob("*.pdf")) == []
+
+
+def test_no_reminder_link_when_nobody_is_due(qtbot, ctx, sessions):
+    add_members_current(sessions, 2)
+    page = shown_home(qtbot, ctx)
+    assert page.due.count.text() == "0"
+    assert not page.reminders_link.isVisible()
+    assert not page.due.link.isVisible()
+
+
+def test_clicking_a_name_opens_their_record(qtbot, main_window, sessions):
+    add_members_due(sessions, ["Ann Archer"])
+    home = main_window.show_area("home")
+    qtbot.waitUntil(lambda: home.due.count.text() == "1")
+    link = home.due.findChild(QAbstractButton, "personLink")
+    qtbot.mouseClick(link, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == "members"
+    dialog = main_window.pages["members"].dialog
+    qtbot.waitUntil(lambda: dialog is not None and dialog.isVisible())
+    assert dialog.heading.text() == "Ann Archer"
+    assert dialog.subheading.text().endswith(
+        f"Due for renewal · paid up to {format_date(home.data.summary.due_soon[0].expires_on)}"
+    )

@@ -1,7 +1,9 @@
 """Home: what needs attention today — renewals due, lapsed members to chase, reviews waiting.
 
 The summary is loaded in the background (ctx.tasks), so the window never waits for it; links
-ask the main window (through signals) to open the members list or a person.
+ask the main window (through signals) to open the members list or a person. The one thing
+Home does itself is print the renewal letters for everyone due, since that is what a secretary
+most often comes here to do.
 """
 
 from __future__ import annotations
@@ -90,6 +92,7 @@ class AttentionCard(QFrame):
 
     def __init__(self, key: str, title: str, icon_name: str, link_text: str):
         super().__init__()
+        self.actions_shown: list[QPushButton] = []
         self.setObjectName("card")
         self.setAccessibleName(title)
         self.key = key
@@ -113,8 +116,19 @@ class AttentionCard(QFrame):
         layout.addWidget(self.caption)
         layout.addWidget(self.rows)
         layout.addStretch(1)
-        layout.addWidget(self.link)
+        self.links = QHBoxLayout()
+        self.links.setSpacing(int(em * 1.2))
+        self.links.addWidget(self.link)
+        self.links.addStretch(1)
+        layout.addLayout(self.links)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+
+    def add_action(self, text: str, name: str, accessible: str) -> QPushButton:
+        """A second link beside the first (e.g. 'Print reminder letters…'), shown with it."""
+        button = link_button(text, name, accessible)
+        self.links.insertWidget(self.links.count() - 1, button)
+        self.actions_shown.append(button)
+        return button
 
     def _clicked(self, person_id: int) -> None:
         self.person_clicked.emit(person_id)
@@ -130,6 +144,7 @@ class AttentionCard(QFrame):
         for row, when in rows:
             line = QHBoxLayout()
             name = link_button(row.name or "(no name)", "personLink", f"Open {row.name}, {when}")
+            name.setToolTip(f"Open {row.name or 'this person'}'s record")
             name.clicked.connect(lambda _=False, pid=row.person_id: self._clicked(pid))
             line.addWidget(name)
             line.addStretch(1)
@@ -140,8 +155,10 @@ class AttentionCard(QFrame):
         old.hide()
         old.setParent(None)
         old.deleteLater()
+        rows_box.show()  # a child added to a card already on screen starts hidden
         self.rows = rows_box
-        self.link.setVisible(count > 0)
+        for link in (self.link, *self.actions_shown):
+            link.setVisible(count > 0)
 
 
 class HomePage(QWidget):
@@ -167,6 +184,11 @@ class HomePage(QWidget):
         self.summary.setObjectName("homeSummary")
         self.summary.setWordWrap(True)
         self.due = AttentionCard("due", "Renewals due", "calendar", "Show all due")
+        self.reminders_link = self.due.add_action(
+            "Print reminder letters…",
+            "dueRemindersLink",
+            "Print renewal reminder letters for everyone due",
+        )
         self.lapsed = AttentionCard(
             "lapsed", "Lapsed — worth a reminder", "alert", "Show lapsed members"
         )
@@ -184,6 +206,7 @@ class HomePage(QWidget):
         self.due.link.clicked.connect(lambda: self._ask_for(MemberStatus.DUE))
         self.lapsed.link.clicked.connect(lambda: self._ask_for(MemberStatus.LAPSED))
         self.reviews.link.clicked.connect(self.retention_requested)
+        self.reminders_link.clicked.connect(self.print_reminders)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(int(em * 1.6), int(em * 1.2), int(em * 1.6), em)
         layout.setSpacing(int(em * 0.6))
@@ -252,6 +275,37 @@ class HomePage(QWidget):
     def _ask_for(self, status: MemberStatus | None) -> None:
         """Slots return nothing (Signal.emit returns a bool that a slot must not hand back)."""
         self.status_requested.emit(status)
+
+    def print_reminders(self) -> None:
+        """Renewal letters for everyone due, saved where the user says, then offered to open.
+
+        The same letters as the members page's Print menu (members.documents.print_reminders,
+        with its default of everyone due), written in the background through ctx.tasks.
+        """
+        from grassroots.ui.members.outputs import (
+            PDF_FILTER,
+            ask_save_path,
+            dated_name,
+            write_then_offer,
+        )
+
+        stem = "Renewal reminders"
+        path = ask_save_path(self, f"Save {stem.lower()}", dated_name(stem, ".pdf"), PDF_FILTER)
+        if path is None:
+            return
+        sessions = self.ctx.sessions
+
+        def job() -> int:
+            from grassroots.members.documents import print_reminders
+
+            return print_reminders(sessions, path)
+
+        def said(count: int) -> str:
+            if not count:
+                return f"Saved {path.name}. Nobody is due for renewal now, so it says so."
+            return f"Saved {path.name}: {_plural(count, 'letter')} to print and post."
+
+        write_then_offer(self.ctx, self, path, job, "Making the renewal reminders…", said)
 
     def _set_cards_visible(self, visible: bool) -> None:
         for card in (self.due, self.lapsed, self.reviews):
