@@ -2,7 +2,9 @@
 membership, consent, household and privacy.
 
 A new person is checked against the list before saving; a likely duplicate is shown with the
-choice to open the existing record, merge into it, or save anyway.
+choice to open the existing record, merge into it, or save anyway. Merging from "Add member"
+keeps the membership typed alongside: the kept record joins with it, or, if it already has a
+membership (a person has only one), the user is told so and offered a renewal instead.
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from grassroots.members.records import PaymentInput
+from grassroots.members.records import MembershipDetail, PaymentInput
 from grassroots.people.records import DuplicateMatch, PersonDetail, PersonInput
 from grassroots.ui.context import AppContext
 from grassroots.ui.members.person_form import PersonForm, summary
@@ -80,6 +83,9 @@ class JoinBox(QGroupBox):
         self.amount_error.show_error(self.amount.problem())
         has_type = self.type.currentData() is not None
         return has_type and self.joined_on.is_valid() and self.amount.is_valid()
+
+    def type_id(self) -> int | None:
+        return self.type.currentData()
 
     def payment(self) -> PaymentInput:
         return PaymentInput(
@@ -169,6 +175,11 @@ class PersonDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.duplicates.open_button.clicked.connect(self._open_existing)
         self.duplicates.merge_button.clicked.connect(self._merge_existing)
+        if self.join_box is not None:
+            self.duplicates.merge_button.setToolTip(
+                "Merge these details into the existing record, then make them a member "
+                "with the membership details below"
+            )
         self.duplicates.save_button.clicked.connect(lambda: self.submit(check_duplicates=False))
         self.form.validity_changed.connect(self._update)
         self.form.edited.connect(self._update)
@@ -351,6 +362,8 @@ class PersonDialog(QDialog):
     def _merge_existing(self) -> None:
         from grassroots.ui.dialogs.merge_dialog import MergeDialog
 
+        if self.join_box is not None and not self.join_box.valid():
+            return  # the membership typed below must be right before anything is merged
         match = self.duplicates.matches[0]
         dialog = MergeDialog(self.ctx, match.person_id, pending=self.form.data(), parent=self)
         dialog.merged.connect(self._merged)
@@ -358,5 +371,90 @@ class PersonDialog(QDialog):
         self.child = dialog
 
     def _merged(self, person_id: int) -> None:
+        if self.join_box is None:
+            self.saved.emit(person_id)
+            self.accept()
+            return
+        self._join_after_merge(person_id)
+
+    def _join_after_merge(self, person_id: int) -> None:
+        """Make the kept record a member with what was typed, unless it already is one."""
+        from grassroots.members.service import join, membership_of
+
+        assert self.join_box is not None
+        sessions, type_id, payment = (
+            self.ctx.sessions,
+            self.join_box.type_id(),
+            self.join_box.payment(),
+        )
+
+        def job() -> tuple[MembershipDetail, bool]:
+            current = membership_of(sessions, person_id)
+            if current is not None:
+                return current, False
+            return join(sessions, person_id, type_id, payment.paid_on, payment), True
+
+        self.ctx.tasks.run(
+            job,
+            lambda result: self._after_merge(person_id, *result),
+            self._failed,
+            label="Adding the membership…",
+            parent=self,
+        )
+
+    def _after_merge(self, person_id: int, detail: MembershipDetail, joined: bool) -> None:
+        self.ctx.events.changed.emit("members")
         self.saved.emit(person_id)
-        self.accept()
+        if joined:
+            self.accept()
+        else:
+            self.child = self._offer_renewal(detail)
+
+    def _offer_renewal(self, detail: MembershipDetail) -> QMessageBox:
+        """Say plainly that the typed membership was not added, and offer Renew instead."""
+        from grassroots.core.dates import format_date
+
+        paid = format_date(detail.expires_on) or "never expires"
+        box = QMessageBox(QMessageBox.Icon.Information, "Already a member", "", parent=self)
+        box.setObjectName("alreadyMemberBox")
+        box.setText(
+            f"The details were merged into {detail.person_name}'s record. "
+            f"{detail.person_name} is already a member, so the new membership was not added."
+        )
+        box.setInformativeText(
+            f"Member no. {detail.number}, {detail.type.name}, {detail.status.label.lower()}, "
+            f"paid up to {paid}. To record the payment you typed, renew their membership."
+        )
+        renew = box.addButton("&Renew…", QMessageBox.ButtonRole.AcceptRole)
+        later = box.addButton("&Not now", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(renew)
+        box.setEscapeButton(later)
+        box.setProperty("renew_button", renew)
+        box.setWindowModality(Qt.WindowModality.WindowModal)
+
+        def answered() -> None:
+            if box.clickedButton() is renew:
+                self.child = self._renew(detail)
+            else:
+                self.accept()
+
+        box.finished.connect(answered)
+        box.open()
+        return box
+
+    def _renew(self, detail: MembershipDetail) -> QDialog:
+        """The Renew dialog for the existing membership, filled in with the payment typed."""
+        from grassroots.ui.dialogs.membership_dialog import MembershipDialog, Mode
+        from grassroots.ui.members.membership_tab import as_row
+
+        assert self.join_box is not None
+        dialog = MembershipDialog(self.ctx, Mode.RENEW, members=[as_row(detail)], parent=self)
+        payment = self.join_box.payment()
+        dialog.on_date.set_date(payment.paid_on)
+        dialog.method.setCurrentIndex(max(dialog.method.findData(payment.method), 0))
+        dialog.gift_aid.setChecked(payment.gift_aid)
+        if self.join_box.type_id() == detail.type.id:
+            dialog.amount.set_value(payment.amount)  # another type's fee would be wrong here
+        dialog.finished.connect(lambda _result: self.accept())
+        dialog.open()
+        return dialog
