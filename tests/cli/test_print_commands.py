@@ -46,3 +46,17 @@ def test_print_refuses_what_it_cannot_do(cli, demo_db, tmp_path):
     assert off_sheet.code == 1
     assert off_sheet.err_lines == ["Start position: Start at a label from 1 to 21 (top left is 1)"]
     assert not (tmp_path / "c.pdf").exists() and not (tmp_path / "l.pdf").exists()
+
+
+def test_labels_are_one_per_household_unless_each_person_is_asked(cli, demo_db, tmp_path):
+    shared = cli("print", "labels", "--out", tmp_path / "homes.pdf", "--db", demo_db)
+    each = cli("print", "labels", "--each-person", "--out", tmp_path / "each.pdf", "--db", demo_db)
+
+    def count(result) -> int:
+        return int(result.out.split("(")[1].split()[0])
+
+    assert shared.code == each.code == 0
+    assert 0 < count(shared) < count(each)  # the demo group has couples who share a letterbox
+    wrong = cli("print", "cards", "--each-person", "--out", tmp_path / "c.pdf", "--db", demo_db)
+    assert wrong.code == 1
+    assert wrong.err_lines == ["--each-person is for labels, not cards."]

@@ -2,6 +2,8 @@ from dataclasses import replace
 
 from grassroots.group.service import get_settings, save_settings
 from grassroots.members.documents import print_reminders
+from grassroots.people.records import PersonInput
+from grassroots.people.service import add_person, make_household
 from tests.printing.conftest import CURRENT, DUE, LAPSED, TODAY, member, pages, pdf_text
 
 
@@ -65,3 +67,69 @@ def test_nobody_due_writes_a_notice(sessions, out):
     member(sessions, "Not", "Yet", joined=CURRENT)
     assert print_reminders(sessions, out / "reminders.pdf", today=TODAY) == 0
     assert "nothing to print" in pdf_text(out / "reminders.pdf")
+
+
+# ---------------------------------------------------------------- household memberships
+
+HOME = {"address_line1": "12 Heol y Ŵyn", "town": "Llanfair", "postcode": "LL61 5UJ"}
+
+
+def partner(sessions, first: str, last: str, **extra):
+    return add_person(sessions, PersonInput(first_name=first, last_name=last, **HOME, **extra))
+
+
+def test_a_household_membership_is_addressed_to_the_household(sessions, out):
+    chris = member(sessions, "Christopher", "Allen", joined=DUE, kind="Household", title="Mr")
+    jen = partner(sessions, "Jennifer", "Allen", title="Dr", preferred_name="Jen")
+    make_household(sessions, [chris.person_id, jen.id])
+
+    assert print_reminders(sessions, out / "reminders.pdf", today=TODAY) == 1
+
+    text = " ".join(pdf_text(out / "reminders.pdf").split())
+    assert "Mr C Allen & Dr J Allen" in text
+    assert "Dear Christopher and Jen," in text
+    assert "It covers everyone in your household: Christopher Allen and Jennifer Allen." in text
+    assert text.count("LL61 5UJ") == 2  # the window and the slip
+    assert "£15.00" in text
+    # The slip (and its Gift Aid declaration) is the one member's who holds the membership.
+    assert text.count("Mr C Allen & Dr J Allen") == 1 and "Mr Christopher Allen" in text
+
+
+def test_three_or_more_are_written_to_as_the_household(sessions, out):
+    chris = member(sessions, "Christopher", "Allen", joined=DUE, kind="Household")
+    others = [partner(sessions, first, "Allen") for first in ("Jennifer", "Tom")]
+    make_household(sessions, [chris.person_id, *(p.id for p in others)])
+
+    assert print_reminders(sessions, out / "reminders.pdf", today=TODAY) == 1
+
+    text = " ".join(pdf_text(out / "reminders.pdf").split())
+    assert "The Allen household" in text and "Dear Christopher, Jennifer and Tom," in text
+    assert "Christopher Allen, Jennifer Allen and Tom Allen." in text
+
+
+def test_an_individual_membership_in_a_household_stays_personal(sessions, out):
+    chris = member(sessions, "Christopher", "Allen", joined=DUE, title="Mr")
+    jen = partner(sessions, "Jennifer", "Allen", title="Dr")
+    make_household(sessions, [chris.person_id, jen.id])
+
+    print_reminders(sessions, out / "reminders.pdf", today=TODAY)
+
+    text = " ".join(pdf_text(out / "reminders.pdf").split())
+    assert "Mr Christopher Allen" in text and "Dear Christopher," in text
+    assert "Jennifer" not in text and "covers everyone" not in text
+
+
+def test_a_household_member_living_elsewhere_is_not_on_the_letter(sessions, out):
+    chris = member(sessions, "Christopher", "Allen", joined=DUE, kind="Household", title="Mr")
+    tom = add_person(
+        sessions,
+        PersonInput(
+            first_name="Tom", last_name="Allen", address_line1="Hall 4", postcode="SY23 3BY"
+        ),
+    )
+    make_household(sessions, [chris.person_id, tom.id])
+
+    print_reminders(sessions, out / "reminders.pdf", today=TODAY)
+
+    text = " ".join(pdf_text(out / "reminders.pdf").split())
+    assert "Dear Christopher," in text and "Tom" not in text

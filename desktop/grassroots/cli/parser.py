@@ -118,6 +118,11 @@ def _print_command(commands) -> None:
         metavar="N",
         help="labels: the first free label on a part-used sheet (1 is top left)",
     )
+    printing.add_argument(
+        "--each-person",
+        action="store_true",
+        help="labels: one for each person, not one shared by a household at one address",
+    )
     _add_status(printing, None, "to include")
 
 

@@ -27,11 +27,14 @@ def print_document(args: argparse.Namespace, database: Database) -> int:
         return problem(f"{args.out}: the file to write must end in .pdf")
     if args.large_print and args.document not in LARGE_PRINT:
         return problem(f"Large print is for the register and reminders, not {args.document}.")
+    if args.each_person and args.document != "labels":
+        return problem(f"--each-person is for labels, not {args.document}.")
     options: dict[str, object] = {"spec": query_for(args.status) if args.status else None}
     if args.document in LARGE_PRINT:
         options["large_print"] = args.large_print
     if args.document == "labels":
         options["start_position"] = args.start
+        options["one_per_household"] = not args.each_person
     printer = getattr(documents, f"print_{args.document}")
     count = printer(database.sessions, out, **options)
     noun = {"labels": "label", "cards": "card", "reminders": "letter"}.get(args.document, "member")

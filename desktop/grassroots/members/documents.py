@@ -16,7 +16,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from grassroots.core.errors import ValidationError
 from grassroots.group.service import GroupSettings, get_settings
-from grassroots.members.mailing import PostalDetails, postal_details
+from grassroots.members.mailing import (
+    Addressee,
+    PostalDetails,
+    addressee,
+    addressees,
+    household_people,
+    postal_details,
+)
 from grassroots.members.records import MemberQuery, MemberRow, MemberStatus
 from grassroots.members.service import all_members, list_types
 from grassroots.people.gdpr import subject_access
@@ -105,9 +112,18 @@ def print_register(
 
 
 def print_labels(
-    sessions: Sessions, out: Path, spec: MemberQuery | None = None, start_position: int = 1
+    sessions: Sessions,
+    out: Path,
+    spec: MemberQuery | None = None,
+    start_position: int = 1,
+    one_per_household: bool = True,
 ) -> int:
-    """Address labels (21 to a sheet) for members who asked for post and have an address."""
+    """Address labels (21 to a sheet) for members who asked for post and have an address;
+    returns the labels printed.
+
+    With `one_per_household`, members of one household at one address share a label
+    ("Mr C Allen & Dr J Allen"), so a home gets one envelope rather than one each.
+    """
     if not 1 <= start_position <= L7160.per_sheet:
         raise ValidationError(
             {"start_position": f"Start at a label from 1 to {L7160.per_sheet} (top left is 1)"}
@@ -116,11 +132,10 @@ def print_labels(
     head = letterhead_of(get_settings(sessions))
     rows = _members(sessions, spec, date.today())
     postal = postal_details(sessions, (r.person_id for r in rows))
-    labels = [
-        Label((p.full_name, *p.address_lines))
-        for r in rows
-        if (p := postal.get(r.person_id)) and p.contact_by_post and p.has_address
+    wanting = [
+        p for r in rows if (p := postal.get(r.person_id)) and p.contact_by_post and p.has_address
     ]
+    labels = [Label((a.name, *a.address_lines)) for a in addressees(wanting, one_per_household)]
     if not labels:
         return _nothing(
             out,
@@ -158,16 +173,64 @@ def print_cards(
 # ---------------------------------------------------------------- reminders
 
 
-def _reminder(row: MemberRow, postal: PostalDetails | None) -> Reminder:
+def _reminder(
+    row: MemberRow, to: Addressee | None, covers: tuple[str, ...], holder: str
+) -> Reminder:
     return Reminder(
-        greeting_name=postal.greeting_name if postal else row.first_name or row.name,
-        full_name=postal.full_name if postal else row.name,
-        address_lines=postal.address_lines if postal else (),
+        greeting_name=to.greeting if to else row.first_name or row.name,
+        full_name=to.name if to else row.name,
+        address_lines=to.address_lines if to else (),
         number=row.number,
         type_name=row.type_name,
         amount_due=row.fee,
         expires_on=row.expires_on,
+        covers=covers,
+        holder_name=holder,
     )
+
+
+def _reminder_addressees(
+    sessions: Sessions, rows: list[MemberRow]
+) -> dict[int, tuple[Addressee, tuple[str, ...], str]]:
+    """person id -> whom their letter is addressed to, for a membership that covers the
+    household the names it covers, and the holder's own name for the return slip.
+
+    A household membership is the whole household's, so its letter goes to everyone in it
+    who lives at the holder's address, addressed as their shared labels are.
+    """
+    postal = postal_details(sessions, (r.person_id for r in rows))
+    household_types = {
+        t.name for t in list_types(sessions, include_inactive=True) if t.covers_household
+    }
+    homes = household_people(
+        sessions,
+        (
+            p.household_id
+            for r in rows
+            if r.type_name in household_types
+            and (p := postal.get(r.person_id)) is not None
+            and p.household_id is not None
+        ),
+    )
+    found: dict[int, tuple[Addressee, tuple[str, ...], str]] = {}
+    for row in rows:
+        holder = postal.get(row.person_id)
+        if holder is None:
+            continue
+        home = homes.get(holder.household_id, ()) if row.type_name in household_types else ()
+        others = [
+            p
+            for p in home
+            if p.person_id != holder.person_id and p.address_key == holder.address_key
+        ]
+        to = addressee([holder, *others])
+        covers = tuple(_plain_name(p) for p in to.people) if others else ()
+        found[row.person_id] = (to, covers, holder.full_name)
+    return found
+
+
+def _plain_name(person: PostalDetails) -> str:
+    return " ".join(p for p in (person.first_name, person.last_name) if p)
 
 
 def print_reminders(
@@ -189,11 +252,11 @@ def print_reminders(
     ]
     if not rows:
         return _nothing(out, head, "Renewal reminders", "no members in this list are due to renew.")
-    postal = postal_details(sessions, (r.person_id for r in rows))
+    to = _reminder_addressees(sessions, rows)
     batch = ReminderBatch(
         letterhead=head,
         dated=today,
-        reminders=tuple(_reminder(r, postal.get(r.person_id)) for r in rows),
+        reminders=tuple(_reminder(r, *to.get(r.person_id, (None, (), ""))) for r in rows),
         payment_instructions=settings.payment_instructions,
         gift_aid=settings.is_charity,
     )

@@ -55,6 +55,7 @@ L7160 = LabelSheet("Avery L7160 / J8160", 3, 7, 63.5, 38.1, 15.15, 7.25, 66.04, 
 PADDING = 5 * mm
 LARGEST, SMALLEST = 11.0, 7.0
 MAX_LINES = 6
+READABLE = 9.0  # a name is broken over two lines only if that keeps the type this size
 
 
 def _size_for(lines: int, room_h: float) -> float:
@@ -75,16 +76,38 @@ def _fitted(line: str, font: str, size: float, room: float) -> tuple[str, float]
     return line, size
 
 
+def _name_on_two_lines(lines: tuple[str, ...], room_w: float, room_h: float) -> tuple[str, ...]:
+    """Break a name too long for one line ('Mrs M Thompson & Revd P Thompson', 'The
+    Okonkwo-Fairweather household') over two, after the '&' if it has one, rather than print
+    it in tiny type; only while the extra line leaves every line at a readable size."""
+    name = lines[0]
+    if text_width(name, BOLD, READABLE + 0.5) <= room_w:
+        return lines  # a touch smaller on one line reads better than broken in two
+    size = _size_for(len(lines) + 1, room_h)
+    if size < READABLE:
+        return lines
+    words = name.split(" ")
+    cuts = [i for i in range(1, len(words)) if words[i - 1] == "&"] or range(len(words) - 1, 0, -1)
+    for cut in cuts:
+        first, second = " ".join(words[:cut]), " ".join(words[cut:])
+        if max(text_width(first, BOLD, size), text_width(second, BOLD, size)) <= room_w:
+            return (first, second, *lines[1:])
+    return lines
+
+
 def _draw_label(canvas: Canvas, label: Label, x: float, y: float, sheet: LabelSheet) -> None:
-    lines = tuple(label.lines[:MAX_LINES])
     room_w = sheet.width * mm - 2 * PADDING
-    size = _size_for(len(lines), sheet.height * mm - 6 * mm)
+    room_h = sheet.height * mm - 6 * mm
+    lines = tuple(label.lines[:MAX_LINES])
+    lines = _name_on_two_lines(lines, room_w, room_h) if lines else lines
+    named = len(lines) - len(label.lines[:MAX_LINES]) + 1  # lines the name takes, in bold
+    size = _size_for(len(lines), room_h)
     leading = size * 1.25
     block = leading * (len(lines) - 1) + size
     baseline = y + (sheet.height * mm + block) / 2 - size * 0.8
     canvas.setFillColor(INK)
     for i, line in enumerate(lines):
-        font = BOLD if i == 0 else REGULAR
+        font = BOLD if i < named else REGULAR
         text, fitted = _fitted(line, font, size, room_w)
         canvas.setFont(font, fitted)
         canvas.drawString(x + PADDING, baseline - i * leading, text)

@@ -47,6 +47,10 @@ class Reminder:
     type_name: str
     amount_due: Money
     expires_on: date
+    covers: tuple[str, ...] = ()  # for a household membership: everyone it covers, by name
+    # The member who holds the membership, for the slip: a Gift Aid declaration is one
+    # taxpayer's, so a letter to "Mr C Allen & Dr J Allen" still has one name on its slip.
+    holder_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -126,6 +130,8 @@ def _letter(batch: ReminderBatch, r: Reminder, styles: Sheet, width: float) -> l
         f"<b>{format_long(r.expires_on)}</b>. We very much hope you will renew: members' "
         "subscriptions help keep the group going, and members have a say in how it is run."
     )
+    if r.covers:
+        opening += f" It covers everyone in your household: {escape(_listed(r.covers))}."
     due = (
         f"The subscription is <b>{r.amount_due.format()}</b>."
         if r.amount_due
@@ -134,7 +140,7 @@ def _letter(batch: ReminderBatch, r: Reminder, styles: Sheet, width: float) -> l
     instructions = batch.payment_instructions.strip() or default_instructions(head.name)
     slip = SlipDetails(
         group_name=head.name,
-        name=r.full_name,
+        name=r.holder_name or r.full_name,
         address_lines=r.address_lines,
         number=r.number,
         amount_due=r.amount_due.format(),
@@ -158,6 +164,11 @@ def _letter(batch: ReminderBatch, r: Reminder, styles: Sheet, width: float) -> l
         Paragraph(f"{escape(batch.signed_by)}<br/>{escape(head.name)}", styles.body),
         ReturnSlip(slip, styles, width, LEFT),
     ]
+
+
+def _listed(names: tuple[str, ...]) -> str:
+    """'Ann, Bob and Cy': names as a sentence lists them."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 TOP_OF_FIRST_FRAME = 37 * mm  # below the letterhead

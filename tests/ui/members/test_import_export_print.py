@@ -114,3 +114,34 @@ def test_default_output_name_is_dated_in_the_documents_folder():
     assert dated_name("Register of members", ".pdf", date(2026, 11, 22)) == (
         "Register of members 22-11-2026.pdf"
     )
+
+
+def test_labels_share_a_household_unless_the_option_is_unticked(
+    qtbot, page, mctx, sessions, save_to
+):
+    from pypdf import PdfReader
+
+    from grassroots.people.service import make_household
+
+    home = {"address_line1": "1 Mill Lane", "town": "Ashby", "postcode": "LE65 2AB"}
+    pair = [
+        add_current_member(sessions, first, "Newbold", title=title, contact_by_post=True, **home)
+        for first, title in (("Sheila", "Mrs"), ("Roger", "Mr"))
+    ]
+    make_household(sessions, [m.person_id for m in pair])
+    page.refresh()
+    assert page.printing.per_household.isChecked()  # one envelope per home unless asked
+
+    def printed(name: str) -> str:
+        path = save_to(name)
+        page.printing.actions["labels"].trigger()
+        wait_idle(qtbot, mctx)
+        qtbot.waitUntil(lambda: page.property("last_output") == str(path))
+        return PdfReader(path).pages[0].extract_text()
+
+    shared = printed("Shared labels.pdf")
+    assert "Mr & Mrs Newbold" in shared and shared.count("LE65 2AB") == 1
+    page.printing.per_household.setChecked(False)
+    each = printed("Each person.pdf")
+    assert "Mrs Sheila Newbold" in each and "Mr Roger Newbold" in each
+    assert each.count("LE65 2AB") == 2

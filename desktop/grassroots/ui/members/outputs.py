@@ -97,6 +97,13 @@ class PrintActions:
         self.large_print = self.menu.addAction("Lar&ge print")
         self.large_print.setCheckable(True)
         self.large_print.setToolTip("Bigger type for the register and reminder letters")
+        self.per_household = self.menu.addAction("One label per &household")
+        self.per_household.setCheckable(True)
+        self.per_household.setChecked(True)
+        self.per_household.setToolTip(
+            "People of one household at one address share a label, e.g. “Mr C Allen & "
+            "Dr J Allen”; untick for a label for each person"
+        )
 
     def spec(self, kind: str, rows: list | None = None):
         from dataclasses import replace
@@ -127,7 +134,9 @@ class PrintActions:
         if path is None:
             return None
         sessions, spec = self.ctx.sessions, self.spec(kind, rows)
-        extra = {"large_print": self.large_print.isChecked()} if large else {}
+        extra: dict[str, bool] = {"large_print": self.large_print.isChecked()} if large else {}
+        if kind == "labels":
+            extra["one_per_household"] = self.per_household.isChecked()
 
         def job() -> int:
             from grassroots.members import documents
