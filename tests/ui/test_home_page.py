@@ -98,6 +98,10 @@ def test_summary_line_reads_naturally():
     )
     one = HomeSummary(1, 0, 0, 0, 1, (), (), 0)
     assert summary_line(one) == "1 current member"
+    lapsed = HomeSummary(6, 3, 13, 0, 23, (), (), 0)
+    assert summary_line(lapsed) == (
+        "9 current members · 3 due for renewal · 13 lapsed recently · 1 other person on record"
+    )
 
 
 def _pdf_text(path) -> str:

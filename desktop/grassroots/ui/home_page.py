@@ -59,7 +59,7 @@ def summary_line(s: HomeSummary) -> str:
         parts.append(f"{s.due:,} due for renewal")
     if s.lapsed_recently:
         parts.append(f"{s.lapsed_recently:,} lapsed recently")
-    others = s.people - members
+    others = s.people - members - s.lapsed_recently  # each person counted once in the line
     if others > 0:
         parts.append(_plural(others, "other person", "other people") + " on record")
     return " · ".join(parts)
