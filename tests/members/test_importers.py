@@ -20,7 +20,7 @@ from grassroots.members.importers import (
     preview_rows,
     read_sheet,
 )
-from grassroots.members.records import MemberQuery
+from grassroots.members.records import MemberQuery, MemberStatus
 from grassroots.members.service import add_member, count_members, membership_of, search_members
 from grassroots.members.sheets import UnreadableFile
 from grassroots.people.records import PersonInput
@@ -474,6 +474,52 @@ def test_expiry_from_the_file_is_kept_and_payment_recorded(tmp_path, sessions):
         "bank transfer",
     )
     assert (payment.period_start, payment.period_end) == (date(2020, 4, 1), date(2026, 9, 30))
+
+
+# ---------------------------------------------------------------- members who have left
+
+
+def test_leaving_columns_are_recognised_however_written():
+    assert guess_mapping(["Surname", "Date left", "Reason for leaving"]) == {
+        "last_name": 0, "ended_on": 1, "ended_reason": 2,
+    }  # fmt: skip
+    assert guess_mapping(["Ended", "Ended reason"]) == {"ended_on": 0, "ended_reason": 1}
+    assert guess_mapping(["Left on", "Why left"]) == {"ended_on": 0, "ended_reason": 1}
+
+
+def test_a_member_who_left_imports_as_ended_with_date_and_reason(tmp_path, sessions):
+    path = write_csv(
+        tmp_path,
+        "Surname,Type,Joined,Expires,Date left,Reason for leaving\n"
+        "Smith,Individual,01/04/2020,31/03/2024,30/06/2023,Moved to Derby\n"
+        "Jones,Individual,01/04/2020,31/03/2026,,\n",
+    )
+    assert run(sessions, path).created_members == 2
+    smith = find(sessions, "smith")
+    assert smith.status == MemberStatus.ENDED
+    detail = membership_of(sessions, smith.person_id)
+    assert (detail.ended_on, detail.ended_reason) == (date(2023, 6, 30), "Moved to Derby")
+    assert membership_of(sessions, find(sessions, "jones").person_id).ended_on is None
+
+
+def test_leaving_details_that_do_not_fit_are_reported(tmp_path, sessions):
+    path = write_csv(
+        tmp_path,
+        "Surname,Type,Joined,Left on,Reason for leaving\n"
+        "Early,Individual,01/04/2020,31/03/2019,\n"
+        "Later,Individual,01/04/2020,01/01/2030,Moving away\n"
+        "Why,Individual,01/04/2020,,Died\n"
+        "Typeless,,,01/01/2024,\n"
+        f"Wordy,Individual,01/04/2020,01/01/2024,{'x' * 201}\n",
+    )
+    assert errors(run(sessions, path)) == [
+        (2, "Left on", "31/03/2019 is before the joining date"),
+        (3, "Left on", "01/01/2030 is in the future"),
+        (4, "Reason for leaving", "A reason for leaving is given but not the date it ended"),
+        (5, "Type", "Left on is filled in but there is no membership type"),
+        (6, "Reason for leaving", "Keep the reason to 200 characters"),
+    ]
+    assert people(sessions) == 0
 
 
 def test_consent_to_contact_is_logged_with_its_source(tmp_path, sessions):

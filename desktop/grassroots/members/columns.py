@@ -29,6 +29,8 @@ IMPORT_FIELDS: tuple[tuple[str, str], ...] = (
     ("membership_type", "Membership type"),
     ("joined_on", "Joined"),
     ("expires_on", "Expires"),
+    ("ended_on", "Ended on"),
+    ("ended_reason", "Ended reason"),
     ("amount", "Amount paid"),
     ("paid_on", "Paid on"),
     ("method", "Method"),
@@ -59,6 +61,23 @@ _ALIASES: dict[str, tuple[str, ...]] = {
     "membership_type": ("Type", "Membership", "Member type", "Category", "Membership category"),
     "joined_on": ("Start date", "Member since", "Date joined", "Joined on", "Join date"),
     "expires_on": ("Renewal date", "Paid until", "Expiry", "Expiry date", "Expires on", "Renewal"),
+    "ended_on": (
+        "Ended",
+        "Left on",
+        "Date left",
+        "Left",
+        "Leaving date",
+        "Date ended",
+        "Resigned on",
+        "Date resigned",
+    ),
+    "ended_reason": (
+        "Reason for leaving",
+        "Reason left",
+        "Why left",
+        "Leaving reason",
+        "End reason",
+    ),
     "amount": ("Amount", "Paid", "Fee paid", "Sub paid"),
     "paid_on": ("Payment date", "Date paid", "Paid date"),
     "method": ("Payment method", "Paid by", "How paid"),
@@ -93,6 +112,40 @@ def guess_mapping(headers: Sequence[str]) -> dict[str, int]:
         if field is not None and field not in mapping:
             mapping[field] = index
     return mapping
+
+
+# ---------------------------------------------------------------- formulas in CSV cells
+
+# A spreadsheet opening a CSV runs a cell that starts with one of these as a formula, so a
+# name or note like "=HYPERLINK(...)" or "@SUM(...)" could act on the committee's computer.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# Digits and the punctuation of numbers, phone numbers and amounts ("-12.50", "+44 (0)1530
+# 412345", "-£5"): with no letter, colon or quote such a cell cannot name a function or a
+# cell, so it is left as it is and stays usable as a number.
+_PLAIN = re.compile(r"[0-9 .,()/+\-£€%]*")
+
+
+def looks_like_formula(text: str) -> bool:
+    """Whether a CSV cell holding `text` needs a leading apostrophe to stay plain text.
+
+    Text already starting with an apostrophe is judged by what follows it, so "'=x" is
+    written "''=x" and reads back unchanged.
+    """
+    if text.startswith("'"):
+        return looks_like_formula(text[1:])
+    if not text.startswith(_FORMULA_START):
+        return False
+    return not (text[0] in "+-" and _PLAIN.fullmatch(text))
+
+
+def guard_formula(text: str) -> str:
+    """'=1+2' -> "'=1+2" for a CSV cell; numbers, phone numbers and other text unchanged."""
+    return f"'{text}" if looks_like_formula(text) else text
+
+
+def unguard_formula(text: str) -> str:
+    """The reverse of `guard_formula`, so an exported CSV imports back as it was."""
+    return text[1:] if text.startswith("'") and looks_like_formula(text[1:]) else text
 
 
 # ---------------------------------------------------------------- reading cells

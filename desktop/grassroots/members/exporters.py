@@ -4,6 +4,8 @@ The columns carry the headers the importer recognises, so an exported file can b
 read back. A CSV is UTF-8 with a byte-order mark, because without it Excel shows '£' as 'Â£';
 an XLSX has real date cells, a bold header row that stays put, and columns wide enough to read.
 The file is written beside the target and moved into place, so a failure leaves no half file.
+An ended membership keeps its end date and reason, so it reads back as ended, not lapsed; a
+CSV cell that a spreadsheet would run as a formula starts with an apostrophe.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from grassroots.core.dates import format_date
 from grassroots.core.errors import GrassrootsError
 from grassroots.core.money import Money
-from grassroots.members.columns import FIELD_LABELS, IMPORT_FIELDS
+from grassroots.members.columns import FIELD_LABELS, IMPORT_FIELDS, guard_formula
 from grassroots.members.models import Membership, MembershipType, Subscription
 from grassroots.members.records import MemberQuery
 from grassroots.members.service import all_members
@@ -99,6 +101,8 @@ def _load(session: Session, ids: Sequence[int]) -> dict[int, dict[str, Value]]:
         MembershipType.name,
         Membership.joined_on,
         Membership.expires_on,
+        Membership.ended_on,
+        Membership.ended_reason,
         Membership.id,
     )
     people = (
@@ -108,13 +112,16 @@ def _load(session: Session, ids: Sequence[int]) -> dict[int, dict[str, Value]]:
     )
     rows: dict[int, dict[str, Value]] = {}
     membership_of: dict[int, int] = {}
-    for person, number, type_name, joined, expires, membership_id in session.execute(people):
+    for values in session.execute(people):
+        person, number, type_name, joined, expires, ended, reason, membership_id = values
         row: dict[str, Value] = {name: getattr(person, name) for name in _PERSON_FIELDS}
         row.update(
             number=number,
             membership_type=type_name or "",
             joined_on=joined,
             expires_on=expires,
+            ended_on=ended,
+            ended_reason=reason or "",
             amount=None,
             paid_on=None,
             method="",
@@ -159,11 +166,13 @@ def _as_text(value: Value) -> str:
 
 
 def _write_csv(path: Path, rows: list[dict[str, Value]]) -> None:
+    """Text that a spreadsheet would run as a formula gets a leading apostrophe (an XLSX
+    needs none: its cells say they hold text)."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(_headers())
         for row in rows:
-            writer.writerow([_as_text(row[key]) for key in EXPORT_FIELDS])
+            writer.writerow([guard_formula(_as_text(row[key])) for key in EXPORT_FIELDS])
 
 
 def _write_xlsx(path: Path, rows: list[dict[str, Value]]) -> None:

@@ -30,6 +30,7 @@ from grassroots.members.columns import (
     parse_method,
     parse_yes_no,
     split_name,
+    unguard_formula,
 )
 from grassroots.members.models import PAYMENT_METHODS, Membership, MembershipType, Subscription
 from grassroots.members.records import PaymentInput
@@ -65,7 +66,16 @@ _TEXT_FIELDS = (
     "notes",
 )
 _FLAGS = ("contact_by_email", "contact_by_post", "contact_by_phone")
-_MEMBERSHIP_FIELDS = ("number", "joined_on", "expires_on", "amount", "paid_on")
+_MEMBERSHIP_FIELDS = (
+    "number",
+    "joined_on",
+    "expires_on",
+    "ended_on",
+    "ended_reason",
+    "amount",
+    "paid_on",
+)
+_REASON_LENGTH = 200  # the longest reason for leaving a membership keeps
 _PERSON_COLUMNS = tuple(f.name for f in fields(PersonInput))
 _NO_NAMES = "No column holds people's names: choose which column is the Surname or Name"
 _CHUNK = 900  # values per IN (...) query, well inside every database's limit
@@ -112,6 +122,8 @@ class _Plan:
     joined_on: date | None = None
     expires_on: date | None = None
     payment: PaymentInput | None = None
+    ended_on: date | None = None
+    ended_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -200,7 +212,8 @@ def _load_types(session: Session) -> list[_Type]:
 
 
 def _text(value: Cell) -> str:
-    return format_date(value) if isinstance(value, date) else str(value).strip()
+    """A cell as text; the apostrophe a CSV export puts before formula-like text comes off."""
+    return format_date(value) if isinstance(value, date) else unguard_formula(str(value).strip())
 
 
 def _type_key(name: str) -> str:
@@ -311,7 +324,7 @@ class _RowReader:
         paid_on = self._parsed("paid_on", as_date)
         method = self._parsed("method", lambda c: parse_method(_text(c), PAYMENT_METHODS))
         if kind is None:
-            given = [FIELD_LABELS[f] for f in _MEMBERSHIP_FIELDS if self._str(f)]
+            given = [self.column(f) for f in _MEMBERSHIP_FIELDS if self._str(f)]
             if given and not self._str("membership_type"):
                 reason = f"{given[0]} is filled in but there is no membership type"
                 self._fail("membership_type", reason)
@@ -330,7 +343,22 @@ class _RowReader:
         payment = None
         if amount is not None:
             payment = PaymentInput(paid_on or joined, amount, method or "cash")
-        return _Plan(self.row, person, kind.id, number, joined, expires, payment)
+        ended_on, reason = self._ended(joined)
+        return _Plan(self.row, person, kind.id, number, joined, expires, payment, ended_on, reason)
+
+    def _ended(self, joined: date) -> tuple[date | None, str]:
+        """When and why a membership ended, so a past member comes back ended, not lapsed."""
+        ended_on = self._parsed("ended_on", as_date)
+        reason = self._str("ended_reason")
+        if ended_on is not None and ended_on < joined:
+            self._fail("ended_on", f"{format_date(ended_on)} is before the joining date")
+        if ended_on is not None and ended_on > self.today + timedelta(days=1):
+            self._fail("ended_on", f"{format_date(ended_on)} is in the future")
+        if reason and ended_on is None and not self._str("ended_on"):
+            self._fail("ended_reason", "A reason for leaving is given but not the date it ended")
+        if len(reason) > _REASON_LENGTH:
+            self._fail("ended_reason", f"Keep the reason to {_REASON_LENGTH} characters")
+        return ended_on, reason
 
     def _kind(self) -> _Type | None:
         name = self._str("membership_type")
@@ -504,6 +532,8 @@ def _write(
                 "type_id": plan.type_id,
                 "joined_on": plan.joined_on,
                 "expires_on": plan.expires_on,
+                "ended_on": plan.ended_on,
+                "ended_reason": plan.ended_reason,
             }
             for plan, person_id in members
         ],
