@@ -23,7 +23,10 @@ def test_parses_what_people_type(text, pence):
     assert Money.parse(text).pence == pence
 
 
-@pytest.mark.parametrize("text", ["", "abc", "1.234", "£", "1,2.3.4", "12.345"])
+@pytest.mark.parametrize(
+    "text",
+    ["", "abc", "1.234", "£", "1,2.3.4", "12.345", "12,50", "1,2,3", "-£-5", "--5", "£5£", "1,23"],
+)
 def test_rejects_what_is_not_money(text):
     with pytest.raises(ValueError):
         Money.parse(text)

@@ -39,5 +39,9 @@ class DatabaseLocked(DatabaseProblem):
     pass
 
 
+class MigrationFailed(DatabaseProblem):
+    """An upgrade of the schema failed and was rolled back; the file is as it was."""
+
+
 class AlreadyOpen(DatabaseProblem):
     """Another copy of Grassroots has this database open."""

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from babel.numbers import format_currency
 
-_AMOUNT = re.compile(r"^(?P<sign>[-+]?)\s*£?\s*(?P<sign2>[-+]?)(?P<num>[\d,]*\.?\d*)$")
+# One sign (before or after the £), whole pounds with optional thousands commas, pence.
+_AMOUNT = re.compile(
+    r"(?:(?P<sign>[-+])£?|£(?P<sign_after>[-+])?|)"
+    r"(?P<whole>\d{1,3}(?:,\d{3})+|\d*)(?:\.(?P<pence>\d*))?"
+)
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -23,24 +27,26 @@ class Money:
 
     @classmethod
     def parse(cls, text: str) -> Money:
-        """Read "£1,234.50", "12", "-12.3", "(5.00)" into Money; ValueError names the problem."""
-        raw = str(text).strip()
+        """Read "£1,234.50", "12", "-12.3", "(5.00)" into Money; ValueError names the problem.
+
+        Commas are only accepted between groups of three digits, so "12,50" (a European
+        decimal comma) is refused rather than read as £1,250.
+        """
+        raw = str(text).strip().replace(" ", "").replace("GBP", "")
         negative = raw.startswith("(") and raw.endswith(")")
-        raw = raw.strip("()").replace(" ", "").replace("GBP", "")
-        m = _AMOUNT.match(raw)
-        if not raw or not m or not m.group("num") or m.group("num") in {".", ","}:
+        raw = raw.removeprefix("(").removesuffix(")") if negative else raw
+        m = _AMOUNT.fullmatch(raw)
+        if not raw or not m:
             raise ValueError(f"'{text}' is not an amount of money")
-        if m.group("sign") == "-" or m.group("sign2") == "-":
+        if "-" in (m.group("sign"), m.group("sign_after")):
             negative = not negative
-        num = m.group("num").replace(",", "")
-        try:
-            value = Decimal(num)
-        except InvalidOperation as exc:
-            raise ValueError(f"'{text}' is not an amount of money") from exc
-        if value.as_tuple().exponent < -2:
+        whole, pence = m.group("whole").replace(",", ""), m.group("pence") or ""
+        if len(pence) > 2:
             raise ValueError(f"'{text}' has more than two decimal places")
-        pence = int(value * 100)
-        return cls(-pence if negative else pence)
+        if not whole and not pence:
+            raise ValueError(f"'{text}' is not an amount of money")
+        value = int(whole or "0") * 100 + int((pence + "00")[:2])
+        return cls(-value if negative else value)
 
     def __add__(self, other: Money) -> Money:
         return Money(self.pence + other.pence)
