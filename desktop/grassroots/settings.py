@@ -23,6 +23,7 @@ from platformdirs import user_data_dir
 
 from grassroots import APP_NAME
 from grassroots.core.errors import AlreadyOpen
+from grassroots.db.engine import sqlite_file
 
 DB_FILENAME = "grassroots.db"
 
@@ -37,11 +38,7 @@ class Paths:
     @property
     def database_file(self) -> Path | None:
         """The SQLite file, or None when the database is a server URL."""
-        if "://" in self.database:
-            if self.database.startswith("sqlite:///"):
-                return Path(self.database.removeprefix("sqlite:///"))
-            return None
-        return Path(self.database)
+        return sqlite_file(self.database)
 
 
 def resolve_paths(db: str | None = None, env: Mapping[str, str] | None = None) -> Paths:

@@ -5,10 +5,20 @@ from pathlib import Path
 
 import pytest
 
-from grassroots.core.errors import AlreadyOpen, DatabaseCorrupt, DatabaseTooNew, NotADatabase
+from grassroots.core.errors import (
+    AlreadyOpen,
+    DatabaseCorrupt,
+    DatabaseLocked,
+    DatabaseTooNew,
+    MigrationFailed,
+    NotADatabase,
+)
 from grassroots.db import migrate
 from grassroots.db.backup import backup_database
 from grassroots.db.database import open_database
+from grassroots.db.engine import make_engine
+from grassroots.people.records import PersonInput
+from grassroots.people.service import add_person
 from grassroots.settings import InstanceLock, cloud_folder_warning, resolve_paths
 
 
@@ -54,20 +64,51 @@ def test_a_database_from_a_newer_version_is_refused_unchanged(tmp_path):
 
 def test_a_damaged_database_is_named(tmp_path):
     path = tmp_path / "g.db"
-    db = open_database(str(path), tmp_path / "b")
-    with db.engine.begin() as conn:
-        conn.exec_driver_sql("PRAGMA journal_mode=DELETE")
-        for i in range(2000):
-            conn.exec_driver_sql(
-                "insert into households (name) values (?)", (f"household {i} " * 5,)
-            )
-    db.close()
+    open_database(str(path), tmp_path / "b").close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("PRAGMA journal_mode=DELETE")
+        conn.executemany(
+            "insert into households (name) values (?)",
+            [(f"household {i} " * 5,) for i in range(2000)],
+        )
+    conn.close()
     data = bytearray(path.read_bytes())
     for offset in range(4096, len(data), 4096):
         data[offset + 100 : offset + 400] = b"\xff" * 300
     path.write_bytes(bytes(data))
     with pytest.raises((DatabaseCorrupt, NotADatabase)):
         open_database(str(path), tmp_path / "b")
+
+
+def test_a_failed_upgrade_changes_nothing_and_names_the_backup(tmp_path):
+    path = tmp_path / "old.db"
+    engine = make_engine(str(path))
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as conn:  # a stray table where revision 0002 puts its third one
+        conn.exec_driver_sql("create table subscriptions (id integer primary key)")
+    engine.dispose()
+
+    with pytest.raises(MigrationFailed, match="Nothing was changed") as caught:
+        open_database(str(path), tmp_path / "backups")
+    assert "before-upgrade" in str(caught.value)
+
+    with sqlite3.connect(path) as conn:
+        tables = {r[0] for r in conn.execute("select name from sqlite_master")}
+        conn.execute("drop table subscriptions")
+    conn.close()
+    assert "membership_types" not in tables  # the first two tables of 0002 were rolled back
+    open_database(str(path), tmp_path / "backups").close()
+
+
+def test_a_database_held_by_another_program_is_explained(database):
+    holder = sqlite3.connect(database.file, timeout=0)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(DatabaseLocked, match="nothing was saved"):
+            add_person(database.sessions, PersonInput(last_name="Waiting"))
+    finally:
+        holder.rollback()
+        holder.close()
 
 
 def test_lock_keeps_a_second_copy_out(tmp_path):

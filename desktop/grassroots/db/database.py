@@ -13,11 +13,12 @@ from grassroots.core.errors import (
     DatabaseCorrupt,
     DatabaseLocked,
     DatabaseTooNew,
+    MigrationFailed,
     NotADatabase,
 )
 from grassroots.db import migrate
 from grassroots.db.backup import backup_database
-from grassroots.db.engine import make_engine, make_sessions
+from grassroots.db.engine import make_engine, make_sessions, sqlite_file
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -42,7 +43,7 @@ def open_database(database: str, backups_dir: Path) -> Database:
     An older schema is backed up to `backups_dir` before it is upgraded; a newer one is refused,
     so an old copy of the app never writes over data it does not understand.
     """
-    file = _sqlite_file(database)
+    file = sqlite_file(database)
     if file is not None:
         _check_header(file)
         file.parent.mkdir(parents=True, exist_ok=True)
@@ -60,7 +61,7 @@ def open_database(database: str, backups_dir: Path) -> Database:
         if current != head:
             if current is not None and file is not None:
                 backup = backup_database(file, backups_dir, reason="before-upgrade")
-            migrate.upgrade(engine)
+            _upgrade(engine, file or database, backup)
     except OperationalError as exc:
         engine.dispose()
         if "locked" in str(exc).lower():
@@ -81,12 +82,16 @@ def open_database(database: str, backups_dir: Path) -> Database:
     return Database(engine, make_sessions(engine), file, backup, notes)
 
 
-def _sqlite_file(database: str) -> Path | None:
-    if "://" not in database:
-        return Path(database)
-    if database.startswith("sqlite:///") and ":memory:" not in database:
-        return Path(database.removeprefix("sqlite:///"))
-    return None
+def _upgrade(engine: Engine, name: object, backup: Path | None) -> None:
+    """Run the migrations in one transaction; on failure nothing of them stays."""
+    try:
+        migrate.upgrade(engine)
+    except (DatabaseError, OperationalError) as exc:
+        kept = f" A copy taken before the upgrade is at {backup}." if backup else ""
+        raise MigrationFailed(
+            f"Grassroots could not upgrade {name} to this version ({exc.orig}). Nothing was "
+            f"changed.{kept} Please report this, with the file, to whoever supports your copy."
+        ) from exc
 
 
 def _check_header(file: Path) -> None:
