@@ -144,9 +144,9 @@ def test_the_household_label_sits_where_its_first_member_sorts(sessions, out):
     household(sessions, chris, zoe)
 
     assert print_labels(sessions, out / "labels.pdf") == 3
-    lines = pdf_text(out / "labels.pdf").splitlines()
-    firsts = [line for line in lines if line.startswith(("Alan", "Beth", "Christopher"))]
-    assert firsts == ["Alan Abbott", "Christopher Allen & Zoe Zander", "Beth Brown"]
+    text = " ".join(pdf_text(out / "labels.pdf").split())  # a long name may take two lines
+    at = [text.index(name) for name in ("Alan Abbott", "Christopher Allen & Zoe", "Beth Brown")]
+    assert at == sorted(at)
 
 
 def test_a_long_shared_name_breaks_after_the_ampersand(sessions, out):

@@ -81,8 +81,8 @@ def _name_on_two_lines(lines: tuple[str, ...], room_w: float, room_h: float) -> 
     Okonkwo-Fairweather household') over two, after the '&' if it has one, rather than print
     it in tiny type; only while the extra line leaves every line at a readable size."""
     name = lines[0]
-    if text_width(name, BOLD, READABLE + 0.5) <= room_w:
-        return lines  # a touch smaller on one line reads better than broken in two
+    if text_width(name, BOLD, _size_for(len(lines), room_h) - 1) <= room_w:
+        return lines  # a point smaller on one line reads better than broken in two
     size = _size_for(len(lines) + 1, room_h)
     if size < READABLE:
         return lines
