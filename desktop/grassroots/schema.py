@@ -13,6 +13,10 @@ __all__ = ["Base", "group_models", "members_models", "people_models"]
 metadata = Base.metadata
 
 
-def load_merge_hooks() -> None:
-    """Areas with one-row-per-person tables add their merge hooks when imported."""
-    import grassroots.members.merging  # noqa: F401
+def merge_hooks() -> tuple:
+    """How areas whose tables hold at most one row per person fold the dropped person's row
+    into the kept person's, before a merge re-points every other link. An area with such a
+    table adds its function here."""
+    from grassroots.members.merging import merge_memberships
+
+    return (merge_memberships,)

@@ -54,3 +54,18 @@ def test_erasure_removes_personal_data_but_keeps_payments(sessions):
     assert members.get_membership(sessions, made.id).subscriptions[0].amount == Money(1000)
     assert members.search_members(sessions, MemberQuery(text="smith")) == []
     assert members.search_members(sessions, MemberQuery(text="erased")) == []
+
+
+def test_erasure_leaves_no_free_text_or_household_behind(sessions):
+    made = _member(sessions)
+    members.renew(sessions, made.id, PaymentInput(date.today(), Money(1000), note="paid by Tom"))
+    members.end_membership(sessions, made.id, date.today(), "Moved to Leeds care home")
+    home = people.make_household(sessions, [made.person_id])
+
+    gdpr.erase_person(sessions, made.person_id)
+
+    kept = members.get_membership(sessions, made.id)
+    assert kept.ended_reason == "" and {s.note for s in kept.subscriptions} == {""}
+    assert [s.amount.pence for s in kept.subscriptions] == [1000, 1000]
+    assert home.name not in gdpr.subject_access(sessions, made.person_id).to_json()
+    assert people.household_of(sessions, made.person_id) is None

@@ -3,6 +3,7 @@
 from datetime import date
 
 import pytest
+from sqlalchemy import select
 
 from grassroots.core.errors import NotFound, ValidationError
 from grassroots.core.money import Money
@@ -10,6 +11,7 @@ from grassroots.members import service as members
 from grassroots.members.records import PaymentInput
 from grassroots.people import service as people
 from grassroots.people.checks import clean_person
+from grassroots.people.models import Household
 from grassroots.people.records import ConsentInput, PersonInput
 
 ANN = PersonInput(
@@ -174,3 +176,34 @@ def test_consent_needs_a_purpose(sessions):
     ann = people.add_person(sessions, ANN)
     with pytest.raises(ValidationError, match="purpose"):
         people.record_consent(sessions, ann.id, ConsentInput(" ", date(2026, 1, 1)))
+
+
+def test_merging_keeps_the_live_membership_over_an_ended_one(sessions):
+    life, individual = (
+        next(t for t in members.list_types(sessions) if t.name == n) for n in ("Life", "Individual")
+    )
+    ended = members.add_member(sessions, ANN, life.id, date(2020, 1, 1))
+    members.end_membership(sessions, ended.id, date(2024, 1, 1), "Resigned")
+    live = members.add_member(
+        sessions,
+        PersonInput(first_name="Ann", last_name="Smith"),
+        individual.id,
+        date.today(),
+        PaymentInput(date.today(), Money(1000)),
+    )
+    people.merge_people(sessions, ended.person_id, live.person_id)
+    kept = members.membership_of(sessions, ended.person_id)
+    assert kept.ended_on is None and kept.type.name == "Individual"
+    assert kept.joined_on == date(2020, 1, 1)
+    assert [s.amount.pence for s in kept.subscriptions] == [1000]
+
+
+def test_merging_forgets_a_household_left_empty(sessions):
+    keep = people.add_person(sessions, ANN)
+    drop = people.add_person(sessions, PersonInput(first_name="Ann", last_name="Smyth"))
+    ours = people.make_household(sessions, [keep.id], "The Smith household")
+    people.make_household(sessions, [drop.id], "The Smyth household")
+    people.merge_people(sessions, keep.id, drop.id)
+    assert people.household_of(sessions, keep.id) == ours
+    with sessions() as session:
+        assert session.scalars(select(Household.name)).all() == ["The Smith household"]

@@ -45,7 +45,8 @@ class Membership(Base):
     joined_on: Mapped[date] = mapped_column(Date)
     expires_on: Mapped[date | None] = mapped_column(Date, nullable=True, index=True)
     ended_on: Mapped[date | None] = mapped_column(Date, nullable=True)
-    ended_reason: Mapped[str] = mapped_column(String(200), default="")
+    # Free text that may say things about the person: blanked when they are erased.
+    ended_reason: Mapped[str] = mapped_column(String(200), default="", info={"personal": True})
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
     person: Mapped[Person] = relationship()
@@ -77,6 +78,6 @@ class Subscription(Base):
     period_start: Mapped[date] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date, nullable=True)
     gift_aid: Mapped[bool] = mapped_column(Boolean, default=False)
-    note: Mapped[str] = mapped_column(String(200), default="")
+    note: Mapped[str] = mapped_column(String(200), default="", info={"personal": True})
 
     membership: Mapped[Membership] = relationship(back_populates="subscriptions")

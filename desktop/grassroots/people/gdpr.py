@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Table, delete, select
+from sqlalchemy import Table, delete, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from grassroots import schema
@@ -20,7 +20,7 @@ from grassroots.db.base import utc_now
 from grassroots.group.service import get_settings
 from grassroots.people.models import Consent, Person
 from grassroots.people.records import full_name
-from grassroots.people.service import load_person
+from grassroots.people.service import forget_empty_household, load_person
 
 # Columns that are internal plumbing, not information about the person.
 _HIDDEN = {"search_text", "person_id", "membership_id", "household_id", "logo_png"}
@@ -165,10 +165,13 @@ def subject_access(sessions: sessionmaker[Session], person_id: int) -> SubjectAc
 
 def erase_person(sessions: sessionmaker[Session], person_id: int) -> None:
     """Remove a person's personal data. Records the law makes us keep (payments) stay, linked
-    to an anonymous 'Erased person' so the accounts still add up."""
+    to an anonymous 'Erased person' so the accounts still add up; free text on those records
+    (columns marked `info={"personal": True}`) is blanked, and a household left empty goes."""
+    people = Person.__table__
     with sessions.begin() as session:
         person = load_person(session, person_id)
-        for column in Person.__table__.columns:
+        household = person.household
+        for column in people.columns:
             if column.name in {"id", "created_at", "household_id"}:
                 continue
             if column.default is not None and not callable(column.default.arg):
@@ -179,3 +182,16 @@ def erase_person(sessions: sessionmaker[Session], person_id: int) -> None:
         person.household = None
         person.erased_at = utc_now()
         session.execute(delete(Consent).where(Consent.person_id == person_id))
+        for table, column in _linked_tables(people):
+            ids = [r["id"] for r in _rows(session, table, column == person_id)]
+            _blank_personal(session, table, column == person_id)
+            for child, child_column in _linked_tables(table):
+                _blank_personal(session, child, child_column.in_(ids))
+        session.flush()
+        forget_empty_household(session, household)
+
+
+def _blank_personal(session: Session, table: Table, where) -> None:
+    personal = [c for c in table.columns if c.info.get("personal")]
+    if personal:
+        session.execute(update(table).where(where).values({c.name: "" for c in personal}))

@@ -25,10 +25,7 @@ from grassroots.people.records import (
 
 _INPUT_FIELDS = [f.name for f in fields(PersonInput)]
 
-# Areas whose tables may hold at most one row per person register here how to fold the dropped
-# person's row into the kept person's before a merge re-points the remaining links.
 MergeHook = Callable[[Session, int, int], None]
-MERGE_HOOKS: list[MergeHook] = []
 
 
 def consent_entry(row: Consent) -> ConsentEntry:
@@ -135,14 +132,14 @@ def merge_people(sessions: sessionmaker[Session], keep_id: int, drop_id: int) ->
         raise ValidationError({"person": "Choose two different people to merge"})
     with sessions.begin() as session:
         keep, drop = load_person(session, keep_id), load_person(session, drop_id)
+        dropped_household = drop.household
         for name in _INPUT_FIELDS:
             if name == "notes":
                 keep.notes = "\n".join(n for n in (keep.notes, drop.notes) if n)
             elif getattr(keep, name) in ("", None, False) and getattr(drop, name):
                 setattr(keep, name, getattr(drop, name))
         session.flush()
-        schema.load_merge_hooks()
-        for hook in MERGE_HOOKS:
+        for hook in schema.merge_hooks():
             hook(session, keep_id, drop_id)
         for column in _columns_pointing_at_people():
             session.execute(
@@ -151,7 +148,17 @@ def merge_people(sessions: sessionmaker[Session], keep_id: int, drop_id: int) ->
         session.expire_all()
         session.delete(load_person(session, drop_id))
         session.flush()
+        forget_empty_household(session, dropped_household)
         return person_detail(load_person(session, keep_id))
+
+
+def forget_empty_household(session: Session, household: Household | None) -> None:
+    """A household nobody lives in any more is deleted (it names the people who left)."""
+    if household is None:
+        return
+    session.refresh(household)
+    if not household.people:
+        session.delete(household)
 
 
 def _columns_pointing_at_people() -> list:
@@ -220,8 +227,7 @@ def leave_household(sessions: sessionmaker[Session], person_id: int) -> None:
         household = person.household
         person.household = None
         session.flush()
-        if household is not None and not household.people:
-            session.delete(household)
+        forget_empty_household(session, household)
 
 
 def household_of(sessions: sessionmaker[Session], person_id: int) -> HouseholdInfo | None:
