@@ -56,9 +56,12 @@ def resolve_paths(db: str | None = None, env: Mapping[str, str] | None = None) -
     )
 
 
+# Folder names that sync services create, matched as whole path parts ("Dropbox",
+# "OneDrive - Ashby", "Google Drive", iCloud's "Mobile Documents"), never inside a name.
 _CLOUD_FOLDERS = re.compile(
-    r"(dropbox|onedrive|google ?drive|my drive|icloud ?drive|mobile documents|cloudstorage|"
-    r"box sync|pcloud|mega)",
+    r"(?:^|[/\\])(dropbox|onedrive|google ?drive|my drive|icloud ?drive|mobile documents|"
+    r"cloudstorage|box sync|box|pcloud ?drive|mega|megasync|nextcloud|owncloud|sync\.com)"
+    r"(?=$|[/\\]| -)",
     re.IGNORECASE,
 )
 

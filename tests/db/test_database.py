@@ -121,15 +121,24 @@ def test_lock_keeps_a_second_copy_out(tmp_path):
 
 @pytest.mark.parametrize(
     "folder",
-    ["Dropbox", "OneDrive - Ashby", "Google Drive", "Library/Mobile Documents", "iCloud Drive"],
+    [
+        "Dropbox",
+        "OneDrive - Ashby",
+        "Google Drive",
+        "Library/Mobile Documents",
+        "iCloud Drive",
+        "Nextcloud",
+        "MEGA",
+    ],
 )
 def test_cloud_folders_are_warned_about(folder):
     warning = cloud_folder_warning(Path("/home/ann") / folder / "grassroots.db")
     assert warning is not None and "corrupt" in warning
 
 
-def test_ordinary_folders_are_not_warned_about():
-    assert cloud_folder_warning(Path("/home/ann/Documents/grassroots.db")) is None
+@pytest.mark.parametrize("folder", ["/home/ann/Documents", "/home/megan", "/home/boxer/box files"])
+def test_ordinary_folders_are_not_warned_about(folder):
+    assert cloud_folder_warning(Path(folder) / "grassroots.db") is None
 
 
 def test_paths_follow_db_then_environment(tmp_path):

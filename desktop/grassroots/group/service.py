@@ -71,6 +71,8 @@ def clean_settings(settings: GroupSettings) -> GroupSettings:
         problems["email"] = str(exc)
     if not 1 <= settings.fy_start_month <= 12 or not 1 <= settings.fy_start_day <= 28:
         problems["fy_start_month"] = "The financial year must start on a day from 1 to 28"
+    if not 1 <= settings.membership_year_month <= 12 or not 1 <= settings.membership_year_day <= 28:
+        problems["membership_year_month"] = "The membership year must start on a day from 1 to 28"
     if settings.membership_rule not in MEMBERSHIP_RULES:
         problems["membership_rule"] = "Choose how membership years run"
     if not 0 <= settings.renewal_window_days <= 366:

@@ -127,6 +127,7 @@ class MemberQuery:
     sort: str = "name"  # name | number | type | status | expires | postcode | joined
     descending: bool = False
     person_ids: tuple[int, ...] = ()  # when given, only these people (a selection in the list)
+    expired_since: date | None = None  # only memberships that ran out on or after this day
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import Select, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from grassroots.core.dates import add_months
 from grassroots.core.errors import NotFound, ValidationError
 from grassroots.core.money import Money
 from grassroots.group.service import GroupSettings, get_settings
@@ -308,9 +309,12 @@ def change_types(
         kind = _load_type(session, type_id)
         rows = [_load_membership(session, membership_id) for membership_id in membership_ids]
         for row in rows:
-            row.type = kind
             if kind.period_months == 0:
                 row.expires_on = None
+            elif row.expires_on is None and row.ended_on is None:
+                # From a type that never ends to one that does: paid up for one period now.
+                row.expires_on = period_from(date.today(), kind.period_months, settings)
+            row.type = kind
         session.flush()
         return [membership_detail(row, date.today(), settings) for row in rows]
 
@@ -381,6 +385,8 @@ def _filtered(query: Select, spec: MemberQuery, today: date, window_days: int) -
         query = query.where(Membership.id.is_not(None))
     if spec.type_id is not None:
         query = query.where(Membership.type_id == spec.type_id)
+    if spec.expired_since is not None:
+        query = query.where(Membership.expires_on >= spec.expired_since)
     if spec.person_ids:
         query = query.where(Person.id.in_(spec.person_ids))
     return query
@@ -472,7 +478,12 @@ def count_members(
 ) -> int:
     today = today or date.today()
     window = get_settings(sessions).renewal_window_days
-    needs_membership = spec.status is not None or spec.members_only or spec.type_id is not None
+    needs_membership = (
+        spec.status is not None
+        or spec.members_only
+        or spec.type_id is not None
+        or spec.expired_since is not None
+    )
     counted = select(func.count(Person.id))
     # Counting everyone needs no join: at 100,000 people the joins cost ten times the scan.
     counted = _joined(counted) if needs_membership else counted.select_from(Person)
@@ -523,21 +534,17 @@ def home_summary(
     due = search_members(
         sessions, MemberQuery(status=MemberStatus.DUE, sort="expires"), 0, 50, today
     )
-    lapsed = [
-        row
-        for row in search_members(
-            sessions,
-            MemberQuery(status=MemberStatus.LAPSED, sort="expires", descending=True),
-            0,
-            50,
-            today,
-        )
-        if row.expires_on and row.expires_on >= today - timedelta(days=30 * chase_months)
-    ]
+    chase = MemberQuery(
+        status=MemberStatus.LAPSED,
+        sort="expires",
+        descending=True,
+        expired_since=add_months(today, -chase_months),
+    )
+    lapsed = search_members(sessions, chase, 0, 50, today)
     return HomeSummary(
         current=counts[MemberStatus.CURRENT],
         due=counts[MemberStatus.DUE],
-        lapsed_recently=len(lapsed),
+        lapsed_recently=count_members(sessions, chase, today),
         ended=counts[MemberStatus.ENDED],
         people=sum(counts.values()),
         due_soon=tuple(due),
