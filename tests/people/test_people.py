@@ -3,7 +3,7 @@
 from datetime import date
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from grassroots.core.errors import NotFound, ValidationError
 from grassroots.core.money import Money
@@ -11,7 +11,7 @@ from grassroots.members import service as members
 from grassroots.members.records import PaymentInput
 from grassroots.people import service as people
 from grassroots.people.checks import clean_person
-from grassroots.people.models import Household
+from grassroots.people.models import Household, Person
 from grassroots.people.records import ConsentInput, PersonInput
 
 ANN = PersonInput(
@@ -207,3 +207,14 @@ def test_merging_forgets_a_household_left_empty(sessions):
     assert people.household_of(sessions, keep.id) == ours
     with sessions() as session:
         assert session.scalars(select(Household.name)).all() == ["The Smith household"]
+
+
+def test_merging_typed_details_into_a_record_is_one_step(sessions):
+    existing = people.add_person(sessions, ANN)
+    typed = PersonInput(first_name="Ann", last_name="Smith", mobile="07700900123")
+    kept = people.merge_new_person(sessions, existing.id, typed)
+    assert kept.id == existing.id and kept.mobile == "07700 900123"
+    with pytest.raises(ValidationError):
+        people.merge_new_person(sessions, existing.id, PersonInput(last_name="X", email="bad"))
+    with sessions() as session:
+        assert session.scalar(select(func.count(Person.id))) == 1

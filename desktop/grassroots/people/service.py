@@ -131,25 +131,42 @@ def merge_people(sessions: sessionmaker[Session], keep_id: int, drop_id: int) ->
     if keep_id == drop_id:
         raise ValidationError({"person": "Choose two different people to merge"})
     with sessions.begin() as session:
-        keep, drop = load_person(session, keep_id), load_person(session, drop_id)
-        dropped_household = drop.household
-        for name in _INPUT_FIELDS:
-            if name == "notes":
-                keep.notes = "\n".join(n for n in (keep.notes, drop.notes) if n)
-            elif getattr(keep, name) in ("", None, False) and getattr(drop, name):
-                setattr(keep, name, getattr(drop, name))
+        return person_detail(_merge(session, keep_id, drop_id))
+
+
+def merge_new_person(
+    sessions: sessionmaker[Session], existing_id: int, data: PersonInput, keep_new: bool = False
+) -> PersonDetail:
+    """Merge details being typed for a new person with an existing record, in one step: the
+    new details are added and folded together with the existing record (kept as the survivor
+    unless `keep_new`), so a failure leaves no stray half-made person behind."""
+    with sessions.begin() as session:
+        new = new_person(session, data)
         session.flush()
-        for hook in schema.merge_hooks():
-            hook(session, keep_id, drop_id)
-        for column in _columns_pointing_at_people():
-            session.execute(
-                update(column.table).where(column == drop_id).values({column.name: keep_id})
-            )
-        session.expire_all()
-        session.delete(load_person(session, drop_id))
-        session.flush()
-        forget_empty_household(session, dropped_household)
-        return person_detail(load_person(session, keep_id))
+        keep, drop = (new.id, existing_id) if keep_new else (existing_id, new.id)
+        return person_detail(_merge(session, keep, drop))
+
+
+def _merge(session: Session, keep_id: int, drop_id: int) -> Person:
+    keep, drop = load_person(session, keep_id), load_person(session, drop_id)
+    dropped_household = drop.household
+    for name in _INPUT_FIELDS:
+        if name == "notes":
+            keep.notes = "\n".join(n for n in (keep.notes, drop.notes) if n)
+        elif getattr(keep, name) in ("", None, False) and getattr(drop, name):
+            setattr(keep, name, getattr(drop, name))
+    session.flush()
+    for hook in schema.merge_hooks():
+        hook(session, keep_id, drop_id)
+    for column in _columns_pointing_at_people():
+        session.execute(
+            update(column.table).where(column == drop_id).values({column.name: keep_id})
+        )
+    session.expire_all()
+    session.delete(load_person(session, drop_id))
+    session.flush()
+    forget_empty_household(session, dropped_household)
+    return load_person(session, keep_id)
 
 
 def forget_empty_household(session: Session, household: Household | None) -> None:

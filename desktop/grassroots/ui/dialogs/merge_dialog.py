@@ -140,7 +140,7 @@ class MergeDialog(QDialog):
         column.addWidget(self.buttons)
 
     def submit(self) -> None:
-        from grassroots.people.service import add_person, merge_people
+        from grassroots.people.service import merge_new_person, merge_people
 
         sessions, existing, other, pending = (
             self.ctx.sessions,
@@ -151,8 +151,9 @@ class MergeDialog(QDialog):
         keep_existing = self.keep_left.isChecked()
 
         def job() -> int:
-            second = other if other is not None else add_person(sessions, pending).id
-            keep, drop = (existing, second) if keep_existing else (second, existing)
+            if other is None:
+                return merge_new_person(sessions, existing, pending, not keep_existing).id
+            keep, drop = (existing, other) if keep_existing else (other, existing)
             return merge_people(sessions, keep, drop).id
 
         self.merge_button.setEnabled(False)
