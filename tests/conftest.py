@@ -28,8 +28,13 @@ def isolated_paths(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def database(tmp_path: Path) -> Database:
     """A real, migrated SQLite database for a group called Ashby Village Hall."""
     db = open_database(str(tmp_path / "group.db"), tmp_path / "backups")
-    set_up_group(db.sessions, "Ashby Village Hall", address="Main Street\nAshby",
-                 postcode="LE65 1AA", charity_number="1234567")
+    set_up_group(
+        db.sessions,
+        "Ashby Village Hall",
+        address="Main Street\nAshby",
+        postcode="LE65 1AA",
+        charity_number="1234567",
+    )
     yield db
     db.close()
 

@@ -15,6 +15,10 @@ class ValidationError(GrassrootsError):
         super().__init__("; ".join(f"{k}: {v}" for k, v in self.fields.items()))
 
 
+class Cancelled(GrassrootsError):
+    """The user stopped a long action; its transaction was rolled back, so nothing changed."""
+
+
 class NotFound(GrassrootsError):
     """The record asked for no longer exists (perhaps erased or merged)."""
 

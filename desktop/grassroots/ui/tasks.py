@@ -1,13 +1,19 @@
 """The one way widgets run work off the UI thread: a job runs in a worker, its result (or error)
-comes back on the UI thread, and a progress dialog with Cancel shows if it takes a while.
+comes back on the UI thread, and a progress dialog shows if it takes a while.
 
 A job is a plain callable that calls services; it must never touch a widget. Writes go through
 a single worker thread, so two user actions never write to the database at once.
+
+Cancel is offered only where it is true: a `cancellable` job is called with a `should_stop`
+function, hands it to a service that checks it and rolls its transaction back, and so ends in
+`Cancelled`. Other jobs show progress without a Cancel button, because stopping waiting for a
+write is not the same as stopping the write.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -15,7 +21,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from grassroots.core.errors import GrassrootsError
+from grassroots.core.errors import Cancelled, GrassrootsError
 
 log = logging.getLogger(__name__)
 SHOW_PROGRESS_AFTER_MS = 400
@@ -29,14 +35,14 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, fn: Callable[[], Any], relay: _Relay):
+    def __init__(self, fn: Callable[..., Any], relay: _Relay, stop: threading.Event | None):
         super().__init__()
-        self.fn, self.relay = fn, relay
+        self.fn, self.relay, self.stop = fn, relay, stop
         self.setAutoDelete(True)
 
     def run(self) -> None:
         try:
-            result = self.fn()
+            result = self.fn(self.stop.is_set) if self.stop is not None else self.fn()
         except Exception as exc:  # reported on the UI thread, never swallowed
             self.relay.failed.emit(exc, traceback.format_exc())
         else:
@@ -44,14 +50,13 @@ class _Job(QRunnable):
 
 
 class Task(QObject):
-    """One job in flight. `cancelled` is set when the user presses Cancel: its result is then
-    dropped (the job itself finishes its transaction whole, so nothing is half-written)."""
+    """One job in flight; `stop` is set when the user presses Cancel on a cancellable job."""
 
     finished = Signal()
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(self, cancellable: bool, parent: QObject | None = None):
         super().__init__(parent)
-        self.cancelled = False
+        self.stop = threading.Event() if cancellable else None
         self.dialog: QProgressDialog | None = None
         self.timer: QTimer | None = None
 
@@ -74,15 +79,17 @@ class Tasks(QObject):
 
     def run(
         self,
-        job: Callable[[], Any],
+        job: Callable[..., Any],
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[Exception], None] | None = None,
         label: str | None = None,
         parent: QWidget | None = None,
+        cancellable: bool = False,
     ) -> Task:
         """Run `job` in the worker. `on_done(result)` or `on_error(exc)` runs on the UI thread;
-        without `on_error`, a GrassrootsError is shown as a message box over `parent`."""
-        task, relay = Task(self), _Relay(self)
+        without `on_error`, a GrassrootsError is shown as a message box over `parent`. A
+        `cancellable` job is called as `job(should_stop)`; a cancelled one ends quietly."""
+        task, relay = Task(cancellable, self), _Relay(self)
         self._running.add(task)
         self.busy_changed.emit(True)
         if label:
@@ -98,12 +105,12 @@ class Tasks(QObject):
 
         def done(result: Any) -> None:
             finish()
-            if not task.cancelled and on_done is not None:
+            if on_done is not None:
                 on_done(result)
 
         def failed(exc: Exception, trace: str) -> None:
             finish()
-            if task.cancelled:
+            if isinstance(exc, Cancelled) and on_error is None:
                 return
             if on_error is not None:
                 on_error(exc)
@@ -112,7 +119,7 @@ class Tasks(QObject):
 
         relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
         relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
-        self.pool.start(_Job(job, relay))
+        self.pool.start(_Job(job, relay, task.stop))
         return task
 
     def report(self, exc: Exception, trace: str = "", parent: QWidget | None = None) -> None:
@@ -121,11 +128,13 @@ class Tasks(QObject):
             message = str(exc)
         else:
             log.error("Unexpected error in a background task:\n%s", trace)
-            message = (f"Something went wrong and nothing was changed.\n\n{type(exc).__name__}: "
-                       f"{exc}")
+            message = (
+                f"Something went wrong and nothing was changed.\n\n{type(exc).__name__}: {exc}"
+            )
         self.failed.emit(message)
-        box = QMessageBox(QMessageBox.Icon.Warning, "Grassroots", message,
-                          QMessageBox.StandardButton.Ok, parent)
+        box = QMessageBox(
+            QMessageBox.Icon.Warning, "Grassroots", message, QMessageBox.StandardButton.Ok, parent
+        )
         box.setObjectName("taskErrorBox")
         box.open()
 
@@ -141,7 +150,10 @@ class Tasks(QObject):
             dialog.setWindowTitle("Grassroots")
             dialog.setWindowModality(Qt.WindowModality.WindowModal)
             dialog.setMinimumDuration(0)
-            dialog.canceled.connect(lambda: setattr(task, "cancelled", True))
+            if task.stop is None:
+                dialog.setCancelButton(None)
+            else:
+                dialog.canceled.connect(task.stop.set)
             dialog.show()
             task.dialog = dialog
 
