@@ -473,7 +473,8 @@ def test_expiry_from_the_file_is_kept_and_payment_recorded(tmp_path, sessions):
         date(2025, 4, 2),
         "bank transfer",
     )
-    assert (payment.period_start, payment.period_end) == (date(2020, 4, 1), date(2026, 9, 30))
+    # The payment covers the one year up to the expiry, not every year since joining.
+    assert (payment.period_start, payment.period_end) == (date(2025, 10, 1), date(2026, 9, 30))
 
 
 # ---------------------------------------------------------------- members who have left
@@ -548,3 +549,35 @@ def test_a_title_above_the_headers_is_passed_over(tmp_path, sessions):
     sheet = read_sheet(path)
     assert (sheet.header_row, sheet.headers) == (3, ("Surname", "Email"))
     assert errors(run(sessions, path)) == [(4, "Email", "'s@x' is not an email address")]
+
+
+def test_a_cancelled_import_writes_nothing(tmp_path, sessions):
+    from grassroots.core.errors import Cancelled
+    from grassroots.members.records import MemberQuery
+    from grassroots.members.service import count_members
+
+    path = tmp_path / "members.csv"
+    path.write_text("First name,Surname\nAnn,Smith\nBob,Jones\n", encoding="utf-8")
+    asked = []
+
+    def stop_at_the_end():
+        asked.append(1)
+        return len(asked) >= 3  # let it check and write, then stop before it commits
+
+    with pytest.raises(Cancelled, match="nothing was imported"):
+        import_members(sessions, path, should_stop=stop_at_the_end)
+    assert count_members(sessions, MemberQuery()) == 0
+
+
+def test_a_payment_covers_one_period_not_all_the_years_since_joining(tmp_path, sessions):
+    from grassroots.members.service import membership_by_number
+
+    path = tmp_path / "members.csv"
+    path.write_text(
+        "Member no,First name,Surname,Type,Joined,Expires,Amount paid,Paid on\n"
+        "7,Ann,Smith,Individual,01/04/2010,31/03/2027,10.00,01/04/2026\n",
+        encoding="utf-8",
+    )
+    assert import_members(sessions, path).ok
+    (payment,) = membership_by_number(sessions, 7).subscriptions
+    assert (payment.period_start, payment.period_end) == (date(2026, 4, 1), date(2027, 3, 31))

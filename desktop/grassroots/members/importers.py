@@ -10,7 +10,7 @@ numbers in use, bulk inserts) so that a 10,000-row register imports in about a s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -19,8 +19,8 @@ from types import SimpleNamespace
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from grassroots.core.dates import as_date, format_date
-from grassroots.core.errors import ValidationError
+from grassroots.core.dates import add_months, as_date, format_date
+from grassroots.core.errors import Cancelled, ValidationError
 from grassroots.core.money import Money
 from grassroots.group.service import GroupSettings, get_settings
 from grassroots.members.columns import (
@@ -157,12 +157,20 @@ def import_members(
     skip_duplicates: bool = False,
     today: date | None = None,
     sheet: str | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImportReport:
     """Check every row of `path` and, if all are good and this is not a dry run, add them all.
 
     Raises UnreadableFile for a file that is not a spreadsheet, and ValidationError for a
     mapping or default type that does not fit; problems in rows come back in the report.
+    `should_stop` is asked between stages; if it says stop, everything is rolled back and
+    Cancelled is raised.
     """
+
+    def check_stop() -> None:
+        if should_stop is not None and should_stop():
+            raise Cancelled("The import was cancelled; nothing was imported.")
+
     today = today or date.today()
     data = read_sheet(Path(path), sheet)
     mapping = guess_mapping(data.headers) if mapping is None else dict(mapping)
@@ -176,6 +184,7 @@ def import_members(
         if not reader.names_mapped:
             return ImportReport(errors=(RowError(data.header_row, "", _NO_NAMES),), dry_run=dry_run)
         plans, errors, blank = reader.read_all(data.rows)
+        check_stop()
         plans, dup_errors, skipped = _drop_duplicates(session, plans, reader, skip_duplicates)
         errors += dup_errors
         errors += _check_numbers(session, plans, reader)
@@ -190,8 +199,10 @@ def import_members(
                 errors=tuple(errors),
                 dry_run=dry_run,
             )
+        check_stop()
         plans = _number_members(session, plans)
         members = _write(session, plans, types, f"Imported from {Path(path).name}"[:200], today)
+        check_stop()
     return ImportReport(len(plans), members, blank, skipped, (), dry_run)
 
 
@@ -538,13 +549,14 @@ def _write(
             for plan, person_id in members
         ],
     )
+    periods = {t.id: t.period_months for t in types}
     payments = [
         {
             "membership_id": membership_id,
             "paid_on": plan.payment.paid_on,
             "amount_pence": plan.payment.amount.pence,
             "method": plan.payment.method,
-            "period_start": plan.joined_on,
+            "period_start": _paid_period_start(plan, periods[plan.type_id]),
             "period_end": plan.expires_on,
             "gift_aid": plan.payment.gift_aid,
             "note": plan.payment.note,
@@ -555,6 +567,14 @@ def _write(
     if payments:
         session.execute(insert(Subscription.__table__), payments)
     return len(members)
+
+
+def _paid_period_start(plan, period_months: int) -> date:
+    """The start of the one period the row's payment covers: the last before its expiry, not
+    the whole time since joining."""
+    if plan.expires_on is None or period_months == 0:
+        return plan.joined_on
+    return max(plan.joined_on, add_months(plan.expires_on + timedelta(days=1), -period_months))
 
 
 def _insert(session: Session, model, rows: list[dict]) -> list[int]:

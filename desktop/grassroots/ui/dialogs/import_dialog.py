@@ -279,13 +279,14 @@ class ImportDialog(QDialog):
 
         sessions, path, mapping = self.ctx.sessions, self.path, self.chosen_mapping()
         default_type, skip = self.default_type.currentData(), self.skip_duplicates.isChecked()
-        return lambda: import_members(
+        return lambda should_stop: import_members(
             sessions,
             path,
             mapping,
             dry_run=dry_run,
             default_type_id=default_type,
             skip_duplicates=skip,
+            should_stop=should_stop,
         )
 
     def check(self) -> None:
@@ -294,7 +295,12 @@ class ImportDialog(QDialog):
         self.check_button.setEnabled(False)
         self.outcome.setText("Checking every row…")
         self.ctx.tasks.run(
-            self._job(True), self._checked, self._failed, label="Checking the file…", parent=self
+            self._job(True),
+            self._checked,
+            self._failed,
+            label="Checking the file…",
+            parent=self,
+            cancellable=True,
         )
 
     def _checked(self, report: Any) -> None:
@@ -318,7 +324,12 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.check_button.setEnabled(False)
         self.ctx.tasks.run(
-            self._job(False), self._imported, self._failed, label="Importing…", parent=self
+            self._job(False),
+            self._imported,
+            self._failed,
+            label="Importing…",
+            parent=self,
+            cancellable=True,
         )
 
     def _imported(self, report: Any) -> None:
@@ -334,8 +345,11 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
 
     def _failed(self, exc: Exception) -> None:
+        from grassroots.core.errors import Cancelled
+
         self._show_errors([str(exc)])
-        self.outcome.setText("The file could not be checked; nothing was imported.")
+        stopped = "Stopped; nothing was imported." if isinstance(exc, Cancelled) else None
+        self.outcome.setText(stopped or "The file could not be checked; nothing was imported.")
         self.checked = False
         self._update()
 
