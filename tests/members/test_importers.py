@@ -581,3 +581,20 @@ def test_a_payment_covers_one_period_not_all_the_years_since_joining(tmp_path, s
     assert import_members(sessions, path).ok
     (payment,) = membership_by_number(sessions, 7).subscriptions
     assert (payment.period_start, payment.period_end) == (date(2026, 4, 1), date(2027, 3, 31))
+
+
+@pytest.mark.parametrize(
+    ("content", "reason"),
+    [
+        (
+            "First name,Surname,Notes\nAnn,Smith,needs large print, uses a wheelchair\n",
+            "row 2, column 4",
+        ),
+        ('First name,Surname,Town\nAnn,"Smith,Bath\nBob,Jones,Leeds\n', "quote mark"),
+    ],
+)
+def test_a_row_that_would_lose_text_is_refused_by_place(tmp_path, sessions, content, reason):
+    path = tmp_path / "members.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(UnreadableFile, match=reason):
+        import_members(sessions, path)

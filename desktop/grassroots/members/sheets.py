@@ -74,10 +74,32 @@ def _with_header(path: Path, rows: list[tuple[int, list[Cell]]], name: str) -> S
     while headers and not headers[-1]:
         headers.pop()
     width = len(headers)
+    _refuse_cells_without_heading(path, rows[at + 1 :], width)
     data = tuple(
         (n, tuple(values[:width]) + ("",) * (width - len(values))) for n, values in rows[at + 1 :]
     )
     return Sheet(tuple(headers), data, name, header_row)
+
+
+def _refuse_cells_without_heading(
+    path: Path, rows: list[tuple[int, list[Cell]]], width: int
+) -> None:
+    """Something beyond the last heading would be dropped, so say where instead of importing.
+
+    In a CSV file this is usually a comma inside a name or note that needed quotes."""
+    wide = [
+        (n, width + 1 + i)
+        for n, values in rows
+        for i, v in enumerate(values[width:])
+        if _text(v) or not isinstance(v, str)
+    ][:3]
+    if wide:
+        places = "; ".join(f"row {n}, column {c}" for n, c in wide)
+        raise UnreadableFile(
+            path,
+            f"there is something in a column with no heading ({places}). Give that column a "
+            "heading or remove it; in a CSV file, put quotes round any text with a comma",
+        )
 
 
 def _known(values: list[Cell]) -> int:
@@ -94,7 +116,7 @@ def _text(value: Cell) -> str:
 def _csv_rows(path: Path) -> list[tuple[int, list[Cell]]]:
     text = _decode(path, path.read_bytes())
     delimiter = _sniff_delimiter(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
         # Each record is one row in the spreadsheet, even when a quoted cell spans lines.
         return [
@@ -102,7 +124,11 @@ def _csv_rows(path: Path) -> list[tuple[int, list[Cell]]]:
             for number, record in enumerate(reader, start=1)
         ]
     except csv.Error as exc:
-        raise UnreadableFile(path, f"it is not a valid CSV file ({exc})") from None
+        raise UnreadableFile(
+            path,
+            f"it is not a valid CSV file near line {reader.line_num} ({exc}); a quote mark may "
+            "be missing its partner",
+        ) from None
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -110,7 +136,7 @@ def _decode(path: Path, raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16")
     if raw.startswith(b"\xef\xbb\xbf"):
-        return raw[3:].decode("utf-8", errors="replace")
+        raw = raw[3:]
     if b"\x00" in raw[:4096]:
         raise UnreadableFile(path, "it is not a CSV file or a spreadsheet (.xlsx, .xls, .ods)")
     try:
