@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from platformdirs import user_data_dir
 
 from grassroots import APP_NAME
-from grassroots.core.errors import AlreadyOpen
+from grassroots.core.errors import AlreadyOpen, NotADatabase
 from grassroots.db.engine import sqlite_file
 
 DB_FILENAME = "grassroots.db"
@@ -84,6 +84,8 @@ class InstanceLock:
     """Held while the app has a database open, so a second copy is told rather than let in."""
 
     def __init__(self, database_file: Path):
+        if database_file.is_dir():
+            raise NotADatabase(f"{database_file} is a folder, not a database file.")
         self.path = database_file.with_name(database_file.name + ".lock")
         self._lock = FileLock(str(self.path), timeout=0)
 

@@ -94,6 +94,28 @@ def test_a_file_that_is_not_a_database_is_refused_clearly(cli, tmp_path):
     assert notes.read_text() == "Shopping: milk, eggs\n"
 
 
+def test_a_folder_is_refused_and_no_lock_is_left_beside_it(cli, tmp_path):
+    folder = tmp_path / "records"
+    folder.mkdir()
+    result = cli("members", "list", "--db", folder)
+    assert (result.code, result.err_lines) == (1, [f"{folder} is a folder, not a database file."])
+    assert not (tmp_path / "records.lock").exists()
+
+
+def test_a_reader_that_stops_early_is_not_an_error(cli, tmp_path):
+    big = tmp_path / "big.db"
+    assert cli("demo", "--db", big, "--people", "3000").code == 0  # far more than a pipe holds
+    done = subprocess.run(
+        f'"{sys.executable}" -m grassroots members list --db "{big}" | head -n 1',
+        shell=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stdout.split()[:2] == ["No.", "Name"]
+    assert done.stderr == ""
+
+
 def test_a_database_from_a_newer_version_is_refused(cli, group_db):
     with sqlite3.connect(group_db) as connection:
         connection.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")

@@ -41,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
         return problem(*field_problems(exc))
     except (DatabaseProblem, GrassrootsError) as exc:
         return problem(str(exc))
+    except BrokenPipeError:
+        raise  # the reader stopped reading: handled quietly in __main__
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         return problem(f"{where}{exc.strerror or exc}")

@@ -13,6 +13,7 @@ from grassroots.core.dates import format_date, parse_date
 from grassroots.core.errors import ValidationError
 from grassroots.core.money import Money
 from grassroots.db.database import Database
+from grassroots.members.columns import guard_formula
 from grassroots.members.records import MemberQuery, MemberRow, MemberStatus, PaymentInput
 from grassroots.members.service import all_members, list_types, membership_by_number, renew
 
@@ -54,11 +55,13 @@ def _table_cells(row: MemberRow) -> list[str]:
 
 
 def _csv_cells(row: MemberRow) -> list[str]:
-    return [
+    """A row for a spreadsheet: text a spreadsheet would run as a formula is guarded."""
+    cells = [
         str(row.number or ""), row.title, row.first_name, row.last_name, row.type_name,
         row.status.label, format_date(row.joined_on), _expires(row), row.postcode, row.email,
         row.phone,
     ]  # fmt: skip
+    return [guard_formula(cell) for cell in cells]
 
 
 def import_file(args: argparse.Namespace, database: Database) -> int:
