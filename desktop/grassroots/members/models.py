@@ -24,6 +24,8 @@ class MembershipType(Base):
     covers_household: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     description: Mapped[str] = mapped_column(Text, default="")
+    # Subscriptions of this type may be Gift Aided: membership gives no significant benefit.
+    gift_aid_eligible: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Membership(Base):

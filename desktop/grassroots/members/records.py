@@ -36,6 +36,9 @@ class MembershipTypeInfo:
     covers_household: bool
     active: bool
     description: str = ""
+    # HMRC allows Gift Aid on a subscription only when membership brings no significant
+    # benefit (a vote and a newsletter, not free entry or discounts). The committee decides.
+    gift_aid_eligible: bool = False
 
     @property
     def never_expires(self) -> bool:
@@ -50,6 +53,7 @@ class MembershipTypeInput:
     covers_household: bool = False
     active: bool = True
     description: str = ""
+    gift_aid_eligible: bool = False
 
 
 @dataclass(frozen=True)

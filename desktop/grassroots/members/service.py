@@ -40,6 +40,7 @@ def type_info(row: MembershipType) -> MembershipTypeInfo:
         row.covers_household,
         row.active,
         row.description,
+        row.gift_aid_eligible,
     )
 
 
@@ -80,6 +81,7 @@ def save_type(
         row.name, row.fee_pence = data.name.strip(), data.fee.pence
         row.period_months, row.covers_household = data.period_months, data.covers_household
         row.active, row.description = data.active, data.description.strip()
+        row.gift_aid_eligible = data.gift_aid_eligible
         session.add(row)
         session.flush()
         return type_info(row)
