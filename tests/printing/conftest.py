@@ -45,8 +45,11 @@ def member(
     return add_member(sessions, person, kind_id, joined, PaymentInput(joined, fee))
 
 
-def pdf_text(path: Path) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+def pdf_text(path: Path, page: int | None = None) -> str:
+    """The text of the whole PDF, or of one page (counting from 0)."""
+    chosen = PdfReader(path).pages
+    chosen = chosen if page is None else [chosen[page]]
+    return "\n".join(p.extract_text() for p in chosen)
 
 
 def pages(path: Path) -> int:

@@ -2,6 +2,8 @@ from dataclasses import replace
 
 from grassroots.group.service import get_settings, save_settings
 from grassroots.members.documents import print_reminders
+from grassroots.members.records import MembershipTypeInput
+from grassroots.members.service import list_types, save_type
 from grassroots.people.records import PersonInput
 from grassroots.people.service import add_person, make_household
 from tests.printing.conftest import CURRENT, DUE, LAPSED, TODAY, member, pages, pdf_text
@@ -25,8 +27,14 @@ def test_one_letter_per_due_member(sessions, out):
     assert "Yet" not in text and "Gone" not in text
 
 
+def _gift_aid_eligible(sessions, name):
+    kind = next(t for t in list_types(sessions) if t.name == name)
+    save_type(sessions, MembershipTypeInput(kind.name, kind.fee, gift_aid_eligible=True), kind.id)
+
+
 def test_letter_has_payment_help_and_a_gift_aid_slip(sessions, out):
     member(sessions, "Alan", "Abbott", joined=DUE)
+    _gift_aid_eligible(sessions, "Individual")
 
     print_reminders(sessions, out / "default.pdf", today=TODAY)
     text = " ".join(pdf_text(out / "default.pdf").split())
@@ -42,8 +50,21 @@ def test_letter_has_payment_help_and_a_gift_aid_slip(sessions, out):
     assert "Pay at the Tuesday café." in pdf_text(out / "custom.pdf")
 
 
+def test_gift_aid_only_for_types_the_committee_marked_eligible(sessions, out):
+    member(sessions, "Alan", "Abbott", joined=DUE)
+    member(sessions, "Beth", "Brown", joined=DUE, kind="Household")
+    _gift_aid_eligible(sessions, "Individual")
+
+    print_reminders(sessions, out / "reminders.pdf", today=TODAY)
+
+    alan, beth = (" ".join(pdf_text(out / "reminders.pdf", page).split()) for page in (0, 1))
+    assert "I am a UK taxpayer" in alan and "Alan" in alan
+    assert "Gift Aid" not in beth and "Beth" in beth
+
+
 def test_no_gift_aid_block_for_a_group_that_is_not_a_charity(sessions, out):
     member(sessions, "Alan", "Abbott", joined=DUE)
+    _gift_aid_eligible(sessions, "Individual")
     save_settings(sessions, replace(get_settings(sessions), is_charity=False))
 
     print_reminders(sessions, out / "reminders.pdf", today=TODAY)

@@ -174,7 +174,7 @@ def print_cards(
 
 
 def _reminder(
-    row: MemberRow, to: Addressee | None, covers: tuple[str, ...], holder: str
+    row: MemberRow, gift_aid: bool, to: Addressee | None, covers: tuple[str, ...], holder: str
 ) -> Reminder:
     return Reminder(
         greeting_name=to.greeting if to else row.first_name or row.name,
@@ -186,6 +186,7 @@ def _reminder(
         expires_on=row.expires_on,
         covers=covers,
         holder_name=holder,
+        gift_aid=gift_aid,
     )
 
 
@@ -253,10 +254,15 @@ def print_reminders(
     if not rows:
         return _nothing(out, head, "Renewal reminders", "no members in this list are due to renew.")
     to = _reminder_addressees(sessions, rows)
+    # Only a charity may claim, and only on a type the committee has marked eligible.
+    eligible = {t.name for t in list_types(sessions, include_inactive=True) if t.gift_aid_eligible}
+    reminders = tuple(
+        _reminder(r, r.type_name in eligible, *to.get(r.person_id, (None, (), ""))) for r in rows
+    )
     batch = ReminderBatch(
         letterhead=head,
         dated=today,
-        reminders=tuple(_reminder(r, *to.get(r.person_id, (None, (), ""))) for r in rows),
+        reminders=reminders,
         payment_instructions=settings.payment_instructions,
         gift_aid=settings.is_charity,
     )

@@ -51,6 +51,7 @@ class Reminder:
     # The member who holds the membership, for the slip: a Gift Aid declaration is one
     # taxpayer's, so a letter to "Mr C Allen & Dr J Allen" still has one name on its slip.
     holder_name: str = ""
+    gift_aid: bool = True  # may this subscription be Gift Aided (its type is eligible)?
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def _letter(batch: ReminderBatch, r: Reminder, styles: Sheet, width: float) -> l
         number=r.number,
         amount_due=r.amount_due.format(),
         methods=batch.methods,
-        gift_aid=batch.gift_aid,
+        gift_aid=batch.gift_aid and r.gift_aid,
     )
     return [
         AddressBlock(r, batch.dated, styles, WINDOW_TOP - TOP_OF_FIRST_FRAME),

@@ -23,10 +23,11 @@ def test_add_a_membership_type_with_a_fee(qtbot, page, mctx, sessions):
     dialog.fee.clear()
     qtbot.keyClicks(dialog.fee, "£2.50")
     dialog.period.setValue(6)
+    qtbot.mouseClick(dialog.gift_aid, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(mctx.events.changed):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     junior = next(t for t in list_types(sessions) if t.name == "Junior")
-    assert (junior.fee, junior.period_months) == (Money(250), 6)
+    assert (junior.fee, junior.period_months, junior.gift_aid_eligible) == (Money(250), 6, True)
     assert page.filters.type.findText("Junior") >= 0  # the list's filter knows it
 
     qtbot.mouseClick(dialog.new_button, Qt.MouseButton.LeftButton)

@@ -62,6 +62,11 @@ class TypesDialog(QDialog):
         self.period.setMaximumWidth(160)
         self.household = QCheckBox("Covers everyone in the household")
         self.active = QCheckBox("In use (offered when people join or renew)")
+        self.gift_aid = QCheckBox("Subscriptions can be Gift Aided")
+        self.gift_aid.setToolTip(
+            "Only when membership brings no significant benefit (a vote and a newsletter, not "
+            "free entry or discounts). Reminder letters then carry a Gift Aid declaration."
+        )
         self.description = QLineEdit()
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -70,6 +75,7 @@ class TypesDialog(QDialog):
         add_field(form, "&Lasts", self.period, with_error=False)
         add_field(form, "", self.household, with_error=False)
         add_field(form, "", self.active, with_error=False)
+        add_field(form, "", self.gift_aid, with_error=False)
         add_field(form, "&Description", self.description, with_error=False)
         hint = QLabel("Set 0 months for life or honorary membership that never runs out.")
         hint.setWordWrap(True)
@@ -142,6 +148,7 @@ class TypesDialog(QDialog):
         self.period.setValue(kind.period_months)
         self.household.setChecked(kind.covers_household)
         self.active.setChecked(kind.active)
+        self.gift_aid.setChecked(kind.gift_aid_eligible)
         self.description.setText(kind.description)
         self._check()
 
@@ -154,6 +161,7 @@ class TypesDialog(QDialog):
         self.period.setValue(12)
         self.household.setChecked(False)
         self.active.setChecked(True)
+        self.gift_aid.setChecked(False)
         self.description.clear()
         self.name.setFocus()
         self._check()
@@ -174,6 +182,7 @@ class TypesDialog(QDialog):
             covers_household=self.household.isChecked(),
             active=self.active.isChecked(),
             description=self.description.text().strip(),
+            gift_aid_eligible=self.gift_aid.isChecked(),
         )
 
     def submit(self) -> None:
