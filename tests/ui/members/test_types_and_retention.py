@@ -23,7 +23,8 @@ def test_add_a_membership_type_with_a_fee(qtbot, page, mctx, sessions):
     dialog.fee.clear()
     qtbot.keyClicks(dialog.fee, "£2.50")
     dialog.period.setValue(6)
-    qtbot.mouseClick(dialog.gift_aid, Qt.MouseButton.LeftButton)
+    dialog.gift_aid.setFocus()
+    qtbot.keyClick(dialog.gift_aid, Qt.Key.Key_Space)
     with qtbot.waitSignal(mctx.events.changed):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     junior = next(t for t in list_types(sessions) if t.name == "Junior")
