@@ -154,3 +154,25 @@ def test_a_household_member_living_elsewhere_is_not_on_the_letter(sessions, out)
 
     text = " ".join(pdf_text(out / "reminders.pdf").split())
     assert "Dear Christopher," in text and "Tom" not in text
+
+
+def test_a_long_address_on_the_slip_keeps_its_postcode(tmp_path):
+    from datetime import date
+
+    from grassroots.core.money import Money
+    from grassroots.printing.letterhead import Letterhead
+    from grassroots.printing.reminders import Reminder, ReminderBatch, build_reminders
+
+    long_way = (
+        "The Old Rectory Cottage, Upper Llanfihangel Lane",
+        "Llanfihangel-yng-Ngwynfa",
+        "Powys",
+        "SY22 5JD",
+    )
+    reminder = Reminder(
+        "Gwen", "Mrs Gwen Ap-Rhys", long_way, 12, "Individual", Money(1000), date(2026, 12, 1)
+    )
+    batch = ReminderBatch(Letterhead("Ashby Village Hall"), date(2026, 11, 22), (reminder,))
+    build_reminders(batch, tmp_path / "slip.pdf", False)
+    slip = pdf_text(tmp_path / "slip.pdf").split("Membership renewal")[-1]
+    assert "The Old Rectory" in slip and "SY22 5JD" in slip

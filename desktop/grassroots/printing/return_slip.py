@@ -171,12 +171,15 @@ class ReturnSlip(Flowable):
         )
 
     def _address(self, room: float) -> str:
+        """As much of the address as fits, never losing the house and the postcode, which are
+        what a Gift Aid declaration needs."""
         lines = self.details.address_lines
         full = ", ".join(lines)
         if text_width(full, BOLD, self.size) <= room or len(lines) < 2:
             return _ellipsis(full, BOLD, self.size, room)
-        # The first line and the postcode are what a Gift Aid declaration needs.
-        return _ellipsis(f"{lines[0]}, {lines[-1]}", BOLD, self.size, room)
+        tail = f", {lines[-1]}"
+        first = _ellipsis(lines[0], BOLD, self.size, room - text_width(tail, BOLD, self.size))
+        return first + tail
 
     def _fields(self, canvas: Canvas, y: float, width: float) -> None:
         d = self.details
@@ -194,7 +197,12 @@ class ReturnSlip(Flowable):
             canvas.drawString(0, y, label)
             canvas.setFillColor(INK)
             canvas.setFont(BOLD, self.size)
-            canvas.drawString(label_w, y, value)
+            if value:
+                canvas.drawString(label_w, y, value)
+            else:  # nothing on record: a line to write it on
+                canvas.setStrokeColor(MUTED)
+                canvas.setLineWidth(0.5)
+                canvas.line(label_w, y - 2, label_w + room * 0.9, y - 2)
             y -= self.line
 
     def _box(self, canvas: Canvas, x: float, y: float) -> float:
