@@ -151,6 +151,7 @@ class Launcher:
         paths = resolve_paths(database)
         if self.opened is not None and paths.database == self.opened.paths.database:
             return
+        warn_about_cloud_folder(paths)
         opened = open_with_lock(paths, reject_text="Keep the current database")
         if opened is None:
             return

@@ -81,6 +81,3 @@ class Money:
     def __str__(self) -> str:
         return self.format()
 
-
-def total(amounts: list[Money]) -> Money:
-    return Money(sum(a.pence for a in amounts))

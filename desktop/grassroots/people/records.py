@@ -78,9 +78,6 @@ class PersonDetail(PersonInput):
         """How the person is addressed day to day: preferred name if they gave one."""
         return " ".join(p for p in (self.preferred_name or self.first_name, self.last_name) if p)
 
-    def address_lines(self) -> list[str]:
-        return address_lines(self)
-
     def as_input(self) -> PersonInput:
         return PersonInput(**{k: getattr(self, k) for k in PersonInput.__dataclass_fields__})
 
@@ -102,13 +99,3 @@ class HouseholdInfo:
 def full_name(title: str, first: str, last: str) -> str:
     return " ".join(p for p in (title, first, last) if p)
 
-
-def address_lines(person: PersonInput) -> list[str]:
-    parts = (
-        person.address_line1,
-        person.address_line2,
-        person.town,
-        person.county,
-        person.postcode,
-    )
-    return [p for p in parts if p]

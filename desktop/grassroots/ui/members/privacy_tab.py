@@ -62,10 +62,8 @@ class PrivacyTab(QWidget):
             pack = subject_access(sessions, person_id)
             json_path = path.with_suffix(".json")
             json_path.write_text(pack.to_json(), encoding="utf-8")
-            try:
-                from grassroots.members.documents import print_subject_access
-            except ImportError:
-                return f"Saved {json_path.name}."
+            from grassroots.members.documents import print_subject_access
+
             print_subject_access(sessions, person_id, path)
             return f"Saved {path.name} and {json_path.name}."
 
