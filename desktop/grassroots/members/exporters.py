@@ -13,12 +13,14 @@ from __future__ import annotations
 import csv
 import os
 from collections.abc import Iterable, Sequence
+from dataclasses import fields
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from grassroots.core.batches import chunks
 from grassroots.core.dates import format_date
 from grassroots.core.errors import GrassrootsError
 from grassroots.core.money import Money
@@ -27,30 +29,13 @@ from grassroots.members.models import Membership, MembershipType, Subscription
 from grassroots.members.records import MemberQuery
 from grassroots.members.service import all_members
 from grassroots.people.models import Person
+from grassroots.people.records import PersonInput
 
 Value = str | int | date | Money | bool | None
 
 EXPORT_FIELDS: tuple[str, ...] = tuple(key for key, _ in IMPORT_FIELDS if key != "name")
-_PERSON_FIELDS = (
-    "title",
-    "first_name",
-    "last_name",
-    "preferred_name",
-    "address_line1",
-    "address_line2",
-    "town",
-    "county",
-    "postcode",
-    "email",
-    "phone",
-    "mobile",
-    "date_of_birth",
-    "contact_by_email",
-    "contact_by_post",
-    "contact_by_phone",
-    "notes",
-)
-_CHUNK = 900
+# The person's fields that have a column: everything a form holds but its source and household.
+_PERSON_FIELDS = tuple(f.name for f in fields(PersonInput) if f.name in FIELD_LABELS)
 
 
 class ExportFailed(GrassrootsError):
@@ -89,8 +74,8 @@ def member_table(sessions: sessionmaker[Session], spec: MemberQuery) -> list[dic
     ids = [row.person_id for row in all_members(sessions, spec)]
     found: dict[int, dict[str, Value]] = {}
     with sessions() as session:
-        for start in range(0, len(ids), _CHUNK):
-            found.update(_load(session, ids[start : start + _CHUNK]))
+        for batch in chunks(ids):
+            found.update(_load(session, batch))
     return [found[i] for i in ids if i in found]
 
 

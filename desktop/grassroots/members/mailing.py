@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from grassroots.core.batches import chunks
 from grassroots.people.models import Household, Person
 from grassroots.people.records import full_name
 
-_CHUNK = 500  # keeps each IN (...) list well inside every database's limit
 _COUPLE_TITLES = {("mr", "mrs")}  # the pairs an envelope may address as "Mr & Mrs Allen"
 _GREET_BY_NAME = 4  # more people than this are greeted "Dear all"
 
@@ -120,10 +120,8 @@ def postal_details(
     ids = list(dict.fromkeys(person_ids))
     found: dict[int, PostalDetails] = {}
     with sessions() as session:
-        for start in range(0, len(ids), _CHUNK):
-            query = _query().where(
-                Person.id.in_(ids[start : start + _CHUNK]), Person.erased_at.is_(None)
-            )
+        for batch in chunks(ids):
+            query = _query().where(Person.id.in_(batch), Person.erased_at.is_(None))
             for values in session.execute(query):
                 found[values[0]] = _details(values)
     return found
@@ -136,10 +134,8 @@ def household_people(
     ids = sorted(set(household_ids))
     found: dict[int, list[PostalDetails]] = {i: [] for i in ids}
     with sessions() as session:
-        for start in range(0, len(ids), _CHUNK):
-            query = _query().where(
-                Person.household_id.in_(ids[start : start + _CHUNK]), Person.erased_at.is_(None)
-            )
+        for batch in chunks(ids):
+            query = _query().where(Person.household_id.in_(batch), Person.erased_at.is_(None))
             for values in session.execute(query.order_by(Person.id)):
                 details = _details(values)
                 found[details.household_id].append(details)

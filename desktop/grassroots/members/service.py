@@ -133,16 +133,22 @@ def _check_payment(payment: PaymentInput | None) -> None:
         raise ValidationError(problems)
 
 
+def subscription_values(payment: PaymentInput, start: date, end: date | None) -> dict[str, object]:
+    """A subscription's column values for `payment` covering `start` to `end`, so that one
+    payment at joining or renewal and a bulk import are recorded the same way."""
+    return {
+        "paid_on": payment.paid_on,
+        "amount_pence": payment.amount.pence,
+        "method": payment.method,
+        "period_start": start,
+        "period_end": end,
+        "gift_aid": payment.gift_aid,
+        "note": payment.note,
+    }
+
+
 def _subscription(payment: PaymentInput, start: date, end: date | None) -> Subscription:
-    return Subscription(
-        paid_on=payment.paid_on,
-        amount_pence=payment.amount.pence,
-        method=payment.method,
-        period_start=start,
-        period_end=end,
-        gift_aid=payment.gift_aid,
-        note=payment.note,
-    )
+    return Subscription(**subscription_values(payment, start, end))
 
 
 def _load_type(session: Session, type_id: int) -> MembershipType:
