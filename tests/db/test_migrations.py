@@ -72,3 +72,52 @@ def test_a_first_release_database_is_backed_up_and_upgraded_with_its_data(tmp_pa
     assert [(r.first_name, r.last_name, r.postcode) for r in rows] == [("Ann", "Smith", "LE65 1AA")]
     assert [t.name for t in members.list_types(db.sessions)][:2] == ["Individual", "Household"]
     db.close()
+
+
+def test_upgrading_a_database_full_of_members_keeps_every_link(tmp_path):
+    """Table rebuilds (SQLite's way to alter a table) must not trip the foreign keys."""
+    from datetime import date
+
+    from grassroots.demo import make_demo
+    from grassroots.group.service import set_up_group
+
+    path = tmp_path / "full.db"
+    engine = make_engine(str(path))
+    migrate.upgrade(engine, "0003")
+    engine.dispose()
+    # Fill it through today's code, then put the schema back to 0003's shape and stamp.
+    filled = open_database(str(tmp_path / "donor.db"), tmp_path / "b")
+    set_up_group(filled.sessions, "Donor")
+    make_demo(filled.sessions, "small", seed=3, today=date(2026, 11, 22))
+    filled.close()
+    with sqlite3.connect(path) as conn:
+        conn.execute("attach database ? as donor", (str(tmp_path / "donor.db"),))
+        for table in (
+            "group_settings",
+            "households",
+            "people",
+            "consents",
+            "memberships",
+            "subscriptions",
+        ):
+            columns = [r[1] for r in conn.execute(f"pragma main.table_info({table})")]
+            names = ", ".join(columns)
+            conn.execute(f"insert into main.{table} ({names}) select {names} from donor.{table}")
+        conn.execute("delete from main.membership_types")
+        conn.execute(
+            "insert into main.membership_types select id, name, fee_pence, "
+            "period_months, covers_household, active, description "
+            "from donor.membership_types"
+        )
+        before = conn.execute("select count(*), sum(amount_pence) from subscriptions").fetchone()
+    conn.close()
+
+    db = open_database(str(path), tmp_path / "backups")
+
+    with db.engine.connect() as conn:
+        after = conn.exec_driver_sql("select count(*), sum(amount_pence) from subscriptions")
+        assert after.fetchone() == before
+        assert conn.exec_driver_sql("pragma foreign_key_check").fetchall() == []
+        assert conn.exec_driver_sql("pragma foreign_keys").scalar() == 1
+    assert migrate.current_revision(db.engine) == migrate.HEAD
+    db.close()

@@ -86,10 +86,11 @@ def _upgrade(engine: Engine, name: object, backup: Path | None) -> None:
     """Run the migrations in one transaction; on failure nothing of them stays."""
     try:
         migrate.upgrade(engine)
-    except (DatabaseError, OperationalError) as exc:
+    except (DatabaseError, OperationalError, ValueError) as exc:
         kept = f" A copy taken before the upgrade is at {backup}." if backup else ""
+        reason = getattr(exc, "orig", None) or exc
         raise MigrationFailed(
-            f"Grassroots could not upgrade {name} to this version ({exc.orig}). Nothing was "
+            f"Grassroots could not upgrade {name} to this version ({reason}). Nothing was "
             f"changed.{kept} Please report this, with the file, to whoever supports your copy."
         ) from exc
 

@@ -53,7 +53,31 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Run the migrations up to `revision` in one transaction.
+
+    SQLite alters a table by rebuilding it, and dropping the old copy would trip the foreign
+    keys of rows that point at it. So, as SQLite's own instructions for altering tables say,
+    foreign keys are switched off outside the transaction, every link is checked before it
+    commits, and they are switched back on afterwards.
+    """
     from alembic import command
 
-    with engine.begin() as connection:
-        command.upgrade(alembic_config(connection), revision)
+    with engine.connect() as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:
+            connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
+        try:
+            with connection.begin():
+                command.upgrade(alembic_config(connection), revision)
+                if sqlite:
+                    _check_links(connection)
+        finally:
+            if sqlite:
+                connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
+
+
+def _check_links(connection: Connection) -> None:
+    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        tables = sorted({row[0] for row in broken})
+        raise ValueError(f"the upgrade would leave broken links in {', '.join(tables)}")
