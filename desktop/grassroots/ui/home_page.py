@@ -218,6 +218,7 @@ class HomePage(QWidget):
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("pageScroll")
+        scroll.setAccessibleName("What needs attention")
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)

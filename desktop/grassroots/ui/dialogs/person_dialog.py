@@ -236,6 +236,7 @@ class PersonDialog(QDialog):
             self.privacy.erased.connect(self.accept)
             self.tabs = QTabWidget()
             self.tabs.setObjectName("personTabs")
+            self.tabs.setAccessibleName("Parts of this person's record")
             self.tabs.addTab(details, "&Details")
             self.tabs.addTab(self.membership, "Mem&bership")
             self.tabs.addTab(self.consents, "&Consent log")
