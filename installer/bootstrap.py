@@ -30,6 +30,7 @@ QT_DEBIAN_PACKAGES = [
     "libegl1", "libgl1", "libfontconfig1", "libxkbcommon0", "libxkbcommon-x11-0",
     "libdbus-1-3", "libxcb-cursor0", "libxcb-icccm4", "libxcb-keysyms1", "libxcb-shape0",
     "libxcb-xinerama0", "libxcb-randr0", "libxcb-render-util0", "libxcb-image0",
+    "fonts-dejavu-core",  # Qt ships no fonts; a bare system may have none
 ]
 
 
