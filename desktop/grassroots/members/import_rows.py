@@ -146,18 +146,24 @@ class RowReader:
         errors: list[RowError] = []
         blank = 0
         for number, values in rows:
-            if not any(cell_text(v) for v in values):
+            texts = tuple(cell_text(v) for v in values)
+            if not any(texts):
                 blank += 1
                 continue
-            result = self.read(number, values)
+            result = self.read(number, values, texts)
             if isinstance(result, RowPlan):
                 plans.append(result)
             else:
                 errors.extend(result)
         return plans, errors, blank
 
-    def read(self, row: int, values: tuple[Cell, ...]) -> RowPlan | list[RowError]:
+    def read(
+        self, row: int, values: tuple[Cell, ...], texts: tuple[str, ...] | None = None
+    ) -> RowPlan | list[RowError]:
+        """A plan for one row, or its errors. `texts` is each cell as text, if already known
+        (every cell is read as text once per row, however many checks look at it)."""
         self.row, self.values, self.errors = row, values, []
+        self.texts = texts if texts is not None else tuple(cell_text(v) for v in values)
         person = self._person()
         plan = self._membership(person or PersonInput())  # checked even so, to report it all
         return self.errors if self.errors or person is None else plan
@@ -167,7 +173,8 @@ class RowReader:
         return self.values[index] if index is not None else ""
 
     def _str(self, field: str) -> str:
-        return cell_text(self._cell(field))
+        index = self.mapping.get(field)
+        return self.texts[index] if index is not None else ""
 
     def _fail(self, field: str, reason: str) -> None:
         self.errors.append(RowError(self.row, self.column(field), reason))
@@ -175,7 +182,7 @@ class RowReader:
     def _parsed(self, field: str, parse: Callable[[Cell], T]) -> T | None:
         """parse(cell) for a non-blank cell, None for a blank one; a ValueError is an error."""
         cell = self._cell(field)
-        if not cell_text(cell):
+        if not self._str(field):
             return None
         try:
             return parse(cell)
