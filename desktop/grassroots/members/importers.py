@@ -19,6 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from grassroots.core.batches import garbage_collection_paused
 from grassroots.core.errors import Cancelled, ValidationError
 from grassroots.group.service import get_settings
 from grassroots.members.columns import FIELD_LABELS, IMPORT_FIELDS, guess_mapping
@@ -98,11 +99,12 @@ def import_members(
             raise Cancelled("The import was cancelled; nothing was imported.")
 
     today = today or date.today()
-    data = read_sheet(Path(path), sheet)
+    with garbage_collection_paused():
+        data = read_sheet(Path(path), sheet)
     mapping = guess_mapping(data.headers) if mapping is None else dict(mapping)
     _check_mapping(mapping, data.headers)
     settings = get_settings(sessions)
-    with sessions.begin() as session:
+    with garbage_collection_paused(), sessions.begin() as session:
         types = load_types(session)
         if default_type_id is not None and default_type_id not in {t.id for t in types}:
             raise ValidationError({"type": "Choose a membership type for rows that give none"})
