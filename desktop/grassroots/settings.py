@@ -61,7 +61,7 @@ def resolve_paths(db: str | None = None, env: Mapping[str, str] | None = None) -
 _CLOUD_FOLDERS = re.compile(
     r"(?:^|[/\\])(dropbox|onedrive|google ?drive|my drive|icloud ?drive|mobile documents|"
     r"cloudstorage|box sync|box|pcloud ?drive|mega|megasync|nextcloud|owncloud|sync\.com)"
-    r"(?=$|[/\\]| -)",
+    r"(?=$|[/\\]| -| \(|-(?:personal|business|shared))",
     re.IGNORECASE,
 )
 

@@ -155,3 +155,18 @@ def test_backup_is_a_readable_copy(database, tmp_path):
     with sqlite3.connect(copy) as conn:
         assert conn.execute("select name from group_settings").fetchone() == ("Ashby Village Hall",)
     conn.close()
+
+
+def test_a_change_made_at_the_same_moment_is_explained(database):
+    from sqlalchemy import select
+
+    from grassroots.people.models import Household
+
+    other = make_engine(str(database.file))
+    with pytest.raises(DatabaseLocked, match="same moment"), database.sessions.begin() as mine:
+        mine.execute(select(Household)).all()  # this action has started reading
+        with other.begin() as theirs:
+            theirs.exec_driver_sql("insert into households (name) values ('Theirs')")
+        mine.add(Household(name="Mine"))
+        mine.flush()
+    other.dispose()

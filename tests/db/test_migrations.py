@@ -121,3 +121,27 @@ def test_upgrading_a_database_full_of_members_keeps_every_link(tmp_path):
         assert conn.exec_driver_sql("pragma foreign_keys").scalar() == 1
     assert migrate.current_revision(db.engine) == migrate.HEAD
     db.close()
+
+
+def test_links_broken_before_an_upgrade_do_not_block_it(tmp_path):
+    """Another tool (which leaves foreign keys off) may have left an orphan; upgrading must
+    still work, and must leave that row alone."""
+    path = tmp_path / "old.db"
+    engine = make_engine(str(path))
+    migrate.upgrade(engine, "0003")
+    engine.dispose()
+    with sqlite3.connect(path) as conn:  # foreign keys are off in a plain sqlite3 connection
+        conn.execute(
+            "insert into consents (person_id, purpose, channel, basis, given_on, "
+            "method, source, opt_out_offered, note, recorded_at) values (9999, "
+            "'Newsletter', 'email', 'consent', '2026-01-01', '', '', 0, '', "
+            "'2026-01-01 10:00:00')"
+        )
+    conn.close()
+
+    db = open_database(str(path), tmp_path / "backups")
+
+    assert migrate.current_revision(db.engine) == migrate.HEAD
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("select count(*) from consents").scalar() == 1
+    db.close()

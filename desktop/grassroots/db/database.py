@@ -86,7 +86,7 @@ def _upgrade(engine: Engine, name: object, backup: Path | None) -> None:
     """Run the migrations in one transaction; on failure nothing of them stays."""
     try:
         migrate.upgrade(engine)
-    except (DatabaseError, OperationalError, ValueError) as exc:
+    except Exception as exc:  # whatever a migration raised, it was rolled back whole
         kept = f" A copy taken before the upgrade is at {backup}." if backup else ""
         reason = getattr(exc, "orig", None) or exc
         raise MigrationFailed(

@@ -54,13 +54,20 @@ def _begin(connection) -> None:
 
 
 def _explain_locked(context: ExceptionContext) -> None:
-    """Another program held the database past the busy timeout: say so, not a traceback."""
-    if "database is locked" in str(context.original_exception):
+    """Another program held the database past the busy timeout, or changed it between this
+    action's first read and its first write: say so plainly, not with a traceback."""
+    original = context.original_exception
+    if getattr(original, "sqlite_errorname", "") == "SQLITE_BUSY_SNAPSHOT":
+        raise DatabaseLocked(
+            "Another program changed the Grassroots database at the same moment, so nothing "
+            "was saved. Please try again."
+        ) from original
+    if "database is locked" in str(original):
         raise DatabaseLocked(
             "Another program is using the Grassroots database and did not let go within "
             f"{BUSY_TIMEOUT_MS // 1000} seconds, so nothing was saved. Close other programs "
             "that have it open (a backup tool, a second copy of Grassroots) and try again."
-        ) from context.original_exception
+        ) from original
 
 
 def make_sessions(engine: Engine) -> sessionmaker[Session]:

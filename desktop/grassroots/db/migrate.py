@@ -68,16 +68,23 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             connection.connection.driver_connection.execute("PRAGMA foreign_keys=OFF")
         try:
             with connection.begin():
+                already = _broken_links(connection) if sqlite else set()
                 command.upgrade(alembic_config(connection), revision)
                 if sqlite:
-                    _check_links(connection)
+                    _refuse_new_broken_links(connection, already)
         finally:
             if sqlite:
                 connection.connection.driver_connection.execute("PRAGMA foreign_keys=ON")
 
 
-def _check_links(connection: Connection) -> None:
-    broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
-    if broken:
-        tables = sorted({row[0] for row in broken})
+def _broken_links(connection: Connection) -> set[tuple]:
+    return {tuple(row) for row in connection.exec_driver_sql("PRAGMA foreign_key_check")}
+
+
+def _refuse_new_broken_links(connection: Connection, already: set[tuple]) -> None:
+    """Links broken by the upgrade stop it. Links broken before it (a hand edit in another
+    tool, which keeps foreign keys off) are left for the user and do not block the upgrade."""
+    new = _broken_links(connection) - already
+    if new:
+        tables = sorted({row[0] for row in new})
         raise ValueError(f"the upgrade would leave broken links in {', '.join(tables)}")
