@@ -8,11 +8,14 @@ from decimal import Decimal
 
 from babel.numbers import format_currency
 
-# One sign (before or after the £), whole pounds with optional thousands commas, pence.
+# One sign (before or after the £, spaces allowed beside them), whole pounds with optional
+# thousands commas, then pence. ASCII digits only: "٣" is not an amount anyone typed.
 _AMOUNT = re.compile(
-    r"(?:(?P<sign>[-+])£?|£(?P<sign_after>[-+])?|)"
-    r"(?P<whole>\d{1,3}(?:,\d{3})+|\d*)(?:\.(?P<pence>\d*))?"
+    r"(?:(?P<sign>[-+]) ?£? ?|£ ?(?P<sign_after>[-+])? ?|)"
+    r"(?P<whole>[1-9]\d{0,2}(?:,\d{3})+|\d*)(?:\.(?P<pence>\d*))?",
+    re.ASCII,
 )
+_BRACKETED = re.compile(r"\((?P<inner>£? ?\d[\d,]*(?:\.\d*)?|£? ?\.\d+)\)", re.ASCII)
 
 
 @dataclass(frozen=True, order=True, slots=True)
@@ -32,9 +35,10 @@ class Money:
         Commas are only accepted between groups of three digits, so "12,50" (a European
         decimal comma) is refused rather than read as £1,250.
         """
-        raw = str(text).strip().replace(" ", "").replace("GBP", "")
-        negative = raw.startswith("(") and raw.endswith(")")
-        raw = raw.removeprefix("(").removesuffix(")") if negative else raw
+        raw = " ".join(str(text).replace("GBP", "").split())
+        bracketed = _BRACKETED.fullmatch(raw)  # (5.00), as accounts write a payment out
+        negative = bracketed is not None
+        raw = bracketed.group("inner") if bracketed else raw
         m = _AMOUNT.fullmatch(raw)
         if not raw or not m:
             raise ValueError(f"'{text}' is not an amount of money")
@@ -80,4 +84,3 @@ class Money:
 
     def __str__(self) -> str:
         return self.format()
-
