@@ -117,18 +117,20 @@ def _csv_rows(path: Path) -> list[tuple[int, list[Cell]]]:
     text = _decode(path, path.read_bytes())
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[tuple[int, list[Cell]]] = []
+    starts_on = 1  # the line a record begins on: a quote left open swallows the lines after it
     try:
         # Each record is one row in the spreadsheet, even when a quoted cell spans lines.
-        return [
-            (number, [cell.strip() for cell in record])
-            for number, record in enumerate(reader, start=1)
-        ]
+        for number, record in enumerate(reader, start=1):
+            rows.append((number, [cell.strip() for cell in record]))
+            starts_on = reader.line_num + 1
     except csv.Error as exc:
         raise UnreadableFile(
             path,
-            f"it is not a valid CSV file near line {reader.line_num} ({exc}); a quote mark may "
-            "be missing its partner",
+            f"it is not a valid CSV file from line {starts_on} ({exc}); a quote mark there "
+            "may be missing its partner",
         ) from None
+    return rows
 
 
 def _decode(path: Path, raw: bytes) -> str:
