@@ -12,8 +12,8 @@ from grassroots.core.validate import normalise_email, normalise_phone, normalise
 from grassroots.demo import make_demo
 from grassroots.group.service import get_settings
 from grassroots.members.records import MemberQuery, MemberStatus
+from grassroots.members.register import all_members, count_members, search_members, status_counts
 from grassroots.members.retention import retention_queue
-from grassroots.members.service import all_members, count_members, search_members, status_counts
 from grassroots.people.models import Consent, Household, Person, search_key
 
 TODAY = date(2026, 3, 15)

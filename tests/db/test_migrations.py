@@ -9,6 +9,7 @@ from grassroots import schema
 from grassroots.db import migrate
 from grassroots.db.database import open_database
 from grassroots.db.engine import make_engine
+from grassroots.members import register
 from grassroots.members import service as members
 from grassroots.members.records import MemberQuery
 
@@ -68,7 +69,7 @@ def test_a_first_release_database_is_backed_up_and_upgraded_with_its_data(tmp_pa
         assert conn.execute("select version_num from alembic_version").fetchone() == ("0001",)
     conn.close()
     assert migrate.current_revision(db.engine) == migrate.head_revision()
-    rows = members.search_members(db.sessions, MemberQuery(text="smith"))
+    rows = register.search_members(db.sessions, MemberQuery(text="smith"))
     assert [(r.first_name, r.last_name, r.postcode) for r in rows] == [("Ann", "Smith", "LE65 1AA")]
     assert [t.name for t in members.list_types(db.sessions)][:2] == ["Individual", "Household"]
     db.close()

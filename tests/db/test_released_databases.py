@@ -15,7 +15,7 @@ from grassroots.db import migrate
 from grassroots.db.database import open_database
 from grassroots.group.service import get_settings
 from grassroots.members.records import MemberQuery
-from grassroots.members.service import count_members
+from grassroots.members.register import count_members
 
 RELEASED = sorted((Path(__file__).parents[1] / "data" / "released").glob("grassroots-*.db"))
 

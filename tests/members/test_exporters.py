@@ -15,13 +15,8 @@ from grassroots.group.service import set_up_group
 from grassroots.members.exporters import ExportFailed, export_members
 from grassroots.members.importers import guess_mapping, import_members
 from grassroots.members.records import MemberQuery, MemberStatus, PaymentInput
-from grassroots.members.service import (
-    add_member,
-    count_members,
-    end_membership,
-    membership_by_number,
-    search_members,
-)
+from grassroots.members.register import count_members, search_members
+from grassroots.members.service import add_member, end_membership, membership_by_number
 from grassroots.people.records import PersonInput
 from grassroots.people.service import add_person, get_person
 

@@ -21,7 +21,8 @@ from grassroots.members.importers import (
     read_sheet,
 )
 from grassroots.members.records import MemberQuery, MemberStatus
-from grassroots.members.service import add_member, count_members, membership_of, search_members
+from grassroots.members.register import count_members, search_members
+from grassroots.members.service import add_member, membership_of
 from grassroots.members.sheets import UnreadableFile
 from grassroots.people.records import PersonInput
 from grassroots.people.service import get_person
@@ -554,7 +555,7 @@ def test_a_title_above_the_headers_is_passed_over(tmp_path, sessions):
 def test_a_cancelled_import_writes_nothing(tmp_path, sessions):
     from grassroots.core.errors import Cancelled
     from grassroots.members.records import MemberQuery
-    from grassroots.members.service import count_members
+    from grassroots.members.register import count_members
 
     path = tmp_path / "members.csv"
     path.write_text("First name,Surname\nAnn,Smith\nBob,Jones\n", encoding="utf-8")

@@ -10,6 +10,7 @@ from grassroots.core.money import Money
 from grassroots.members import retention
 from grassroots.members import service as members
 from grassroots.members.records import MemberQuery, MemberStatus, PaymentInput
+from grassroots.members.register import count_members, home_summary, search_members
 from grassroots.people import service as people
 from grassroots.people.records import PersonInput
 
@@ -47,7 +48,7 @@ def names(rows):
 
 def test_search_by_name_email_postcode_and_phone(register):
     def search(text):
-        return names(members.search_members(register, MemberQuery(text=text), today=TODAY))
+        return names(search_members(register, MemberQuery(text=text), today=TODAY))
 
     assert search("car") == ["Carol"]
     assert search("example.org") == ["Carol"]
@@ -69,25 +70,25 @@ def test_search_by_name_email_postcode_and_phone(register):
     ],
 )
 def test_filter_by_status(register, status, expected):
-    rows = members.search_members(register, MemberQuery(status=status), today=TODAY)
+    rows = search_members(register, MemberQuery(status=status), today=TODAY)
     assert sorted(names(rows)) == expected
     assert all(r.status is status for r in rows)
-    assert members.count_members(register, MemberQuery(status=status), today=TODAY) == len(expected)
+    assert count_members(register, MemberQuery(status=status), today=TODAY) == len(expected)
 
 
 def test_sorting_and_paging(register):
-    by_name = members.search_members(register, MemberQuery(), today=TODAY)
+    by_name = search_members(register, MemberQuery(), today=TODAY)
     assert [r.last_name for r in by_name] == sorted(r.last_name for r in by_name)
-    newest = members.search_members(
+    newest = search_members(
         register, MemberQuery(members_only=True, sort="number", descending=True), today=TODAY
     )
     assert [r.number for r in newest] == [5, 4, 3, 2, 1]
-    page = members.search_members(register, MemberQuery(), offset=2, limit=2, today=TODAY)
+    page = search_members(register, MemberQuery(), offset=2, limit=2, today=TODAY)
     assert page == by_name[2:4]
 
 
 def test_home_summary_lists_what_needs_attention(register):
-    summary = members.home_summary(register, TODAY)
+    summary = home_summary(register, TODAY)
     assert (summary.current, summary.due, summary.ended) == (1, 1, 1)
     assert names(summary.due_soon) == ["Dan"]
     assert names(summary.to_chase) == ["Lara"]

@@ -17,7 +17,7 @@ if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from grassroots.members.records import MemberQuery, MemberStatus
-from grassroots.members.service import count_members, search_members
+from grassroots.members.register import count_members, search_members
 from tests.perf.support import median_ms, open_demo, report, time_once
 
 TARGET_MS = 30.0

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from grassroots.app import Launcher, open_with_lock
 from grassroots.core.dates import add_months, format_date
 from grassroots.members.records import MemberQuery
-from grassroots.members.service import count_members
+from grassroots.members.register import count_members
 from grassroots.settings import resolve_paths, resources_dir
 from grassroots.ui.dialogs.setup_wizard import SetupWizard
 from grassroots.ui.members.columns import STATUS_COLUMN

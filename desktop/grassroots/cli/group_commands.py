@@ -12,7 +12,7 @@ from grassroots.db.backup import backup_database
 from grassroots.demo import make_demo
 from grassroots.group.service import get_settings, set_up_group
 from grassroots.members.records import MemberQuery
-from grassroots.members.service import count_members
+from grassroots.members.register import count_members
 
 
 def init(args: argparse.Namespace) -> int:

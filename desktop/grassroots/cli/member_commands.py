@@ -15,7 +15,8 @@ from grassroots.core.money import Money
 from grassroots.db.database import Database
 from grassroots.members.columns import guard_formula
 from grassroots.members.records import MemberQuery, MemberRow, MemberStatus, PaymentInput
-from grassroots.members.service import all_members, list_types, membership_by_number, renew
+from grassroots.members.register import all_members
+from grassroots.members.service import list_types, membership_by_number, renew
 
 LIST_HEADERS = ("No.", "Name", "Type", "Status", "Expires", "Postcode")
 CSV_HEADERS = (

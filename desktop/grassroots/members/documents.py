@@ -25,7 +25,8 @@ from grassroots.members.mailing import (
     postal_details,
 )
 from grassroots.members.records import MemberQuery, MemberRow, MemberStatus
-from grassroots.members.service import all_members, list_types
+from grassroots.members.register import all_members
+from grassroots.members.service import list_types
 from grassroots.people.gdpr import subject_access
 from grassroots.printing.cards import Card, build_cards
 from grassroots.printing.labels import L7160, Label, build_labels

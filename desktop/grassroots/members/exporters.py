@@ -27,7 +27,7 @@ from grassroots.core.money import Money
 from grassroots.members.columns import FIELD_LABELS, IMPORT_FIELDS, guard_formula
 from grassroots.members.models import Membership, MembershipType, Subscription
 from grassroots.members.records import MemberQuery
-from grassroots.members.service import all_members
+from grassroots.members.register import all_members
 from grassroots.people.models import Person
 from grassroots.people.records import PersonInput
 

@@ -98,4 +98,3 @@ class HouseholdInfo:
 
 def full_name(title: str, first: str, last: str) -> str:
     return " ".join(p for p in (title, first, last) if p)
-

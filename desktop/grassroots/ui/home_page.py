@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from grassroots.core.dates import format_date
 from grassroots.group.service import get_settings
 from grassroots.members.records import HomeSummary, MemberRow, MemberStatus
-from grassroots.members.service import home_summary
+from grassroots.members.register import home_summary
 from grassroots.ui.context import AppContext
 from grassroots.ui.icons import icon
 from grassroots.ui.theme import set_role

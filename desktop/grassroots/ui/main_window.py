@@ -30,7 +30,7 @@ from grassroots import APP_NAME, __version__
 from grassroots.db.backup import backup_database
 from grassroots.group.service import GroupSettings, get_settings
 from grassroots.members.records import MemberStatus
-from grassroots.members.service import status_counts
+from grassroots.members.register import status_counts
 from grassroots.ui.context import AppContext
 from grassroots.ui.home_page import HomePage
 from grassroots.ui.icons import icon

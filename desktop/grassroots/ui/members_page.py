@@ -193,7 +193,7 @@ class MembersPage(QWidget):
         return MemberQuery(text, status, type_id, members_only, sort, descending)
 
     def reload(self) -> None:
-        from grassroots.members.service import count_members, search_members
+        from grassroots.members.register import count_members, search_members
 
         sessions, spec = self.ctx.sessions, self.query()
         self.model.load(

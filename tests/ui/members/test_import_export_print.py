@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox
 
 from grassroots.members.records import MemberQuery
-from grassroots.members.service import count_members
+from grassroots.members.register import count_members
 from grassroots.settings import resources_dir
 from tests.ui.members.conftest import add_current_member, add_due_member, wait_idle
 

@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import QModelIndex, Qt
 
 from grassroots.members.records import MemberQuery
-from grassroots.members.service import count_members, search_members
+from grassroots.members.register import count_members, search_members
 from grassroots.ui.members.columns import MEMBER_COLUMNS
 from grassroots.ui.widgets.lazy_table import SORT_ROLE, Column, LazyTableModel
 from tests.ui.members.conftest import add_many_people

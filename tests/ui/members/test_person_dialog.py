@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from grassroots.core.dates import format_date
 from grassroots.core.money import Money
 from grassroots.members.records import MemberQuery, MemberStatus
-from grassroots.members.service import count_members, list_types, membership_of
+from grassroots.members.register import count_members
+from grassroots.members.service import list_types, membership_of
 from grassroots.people.records import PersonInput
 from grassroots.people.service import add_person, get_person
 from tests.ui.members.conftest import add_current_member, wait_idle
