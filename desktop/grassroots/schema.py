@@ -4,12 +4,13 @@ Used by the migration tests (models must equal `alembic upgrade head`) and by GD
 erasure and merging, which walk every foreign key that points at a person.
 """
 
+from grassroots.accounts import models as accounts_models
 from grassroots.db.base import Base
 from grassroots.group import models as group_models
 from grassroots.members import models as members_models
 from grassroots.people import models as people_models
 
-__all__ = ["Base", "group_models", "members_models", "people_models"]
+__all__ = ["Base", "accounts_models", "group_models", "members_models", "people_models"]
 metadata = Base.metadata
 
 
