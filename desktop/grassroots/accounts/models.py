@@ -15,6 +15,7 @@ from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueC
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from grassroots.db.base import Base, UTCDateTime, utc_now
+from grassroots.people.models import Person
 
 ACCOUNT_KINDS = ("bank", "savings", "cash")
 FUND_KINDS = ("unrestricted", "designated", "restricted", "endowment")
@@ -103,6 +104,7 @@ class Entry(Base):
     reverses_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id"), nullable=True)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
+    person: Mapped[Person | None] = relationship()
     lines: Mapped[list[EntryLine]] = relationship(
         back_populates="entry", cascade="all, delete-orphan", order_by="EntryLine.id"
     )
