@@ -21,3 +21,11 @@ def merge_hooks() -> tuple:
     from grassroots.members.merging import merge_memberships
 
     return (merge_memberships,)
+
+
+def erase_hooks() -> tuple:
+    """What areas must do beyond blanking marked columns when a person is erased: copies of
+    their details kept where no foreign key points at them (the books' audit trail)."""
+    from grassroots.accounts.audit import forget_person
+
+    return (forget_person,)

@@ -70,3 +70,33 @@ def test_erasure_leaves_no_free_text_or_household_behind(sessions):
     assert [s.amount.pence for s in kept.subscriptions] == [1000, 1000]
     assert home.name not in gdpr.subject_access(sessions, made.person_id).to_json()
     assert people.household_of(sessions, made.person_id) is None
+
+
+def test_erasure_reaches_the_books_and_their_audit_trail(sessions):
+    from sqlalchemy import select
+
+    from grassroots.accounts import books
+    from grassroots.accounts.models import AuditRecord
+    from grassroots.accounts.records import EntryInput, LineInput
+
+    made = _member(sessions)
+    bank = books.add_account(sessions, "Current account", opening_on=date(2026, 1, 1))
+    gift = books.add_entry(
+        sessions,
+        EntryInput(
+            bank.id,
+            date(2026, 2, 1),
+            (LineInput(Money(2500)),),
+            payee="Ann Smith",
+            person_id=made.person_id,
+            note="In memory of her mother",
+        ),
+    )
+
+    gdpr.erase_person(sessions, made.person_id)
+
+    kept = books.get_entry(sessions, gift.id)
+    assert (kept.amount.pence, kept.payee, kept.note) == (2500, "", "")
+    with sessions() as session:
+        trail = " ".join(r.after for r in session.scalars(select(AuditRecord)))
+    assert "Ann Smith" not in trail and "mother" not in trail and "2500" in trail

@@ -9,6 +9,7 @@ from __future__ import annotations
 import getpass
 import json
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from grassroots.accounts.models import AuditRecord, Entry
@@ -44,3 +45,24 @@ def _who() -> str:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (some services and containers)
         return ""
+
+
+def forget_person(session: Session, person_id: int) -> None:
+    """Erasure: blank the payee and notes that the audit trail copied from a person's entries,
+    keeping dates and amounts (the accounts must still add up)."""
+    entry_ids = select(Entry.id).where(Entry.person_id == person_id)
+    query = select(AuditRecord).where(
+        AuditRecord.table_name == "entries", AuditRecord.row_id.in_(entry_ids)
+    )
+    for row in session.scalars(query):
+        row.before, row.after = _without_personal(row.before), _without_personal(row.after)
+
+
+def _without_personal(text: str) -> str:
+    if not text:
+        return text
+    values = json.loads(text)
+    values["payee"], values["note"] = "", ""
+    for line in values.get("lines", []):
+        line["note"] = ""
+    return json.dumps(values, sort_keys=True)

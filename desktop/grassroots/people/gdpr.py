@@ -187,6 +187,8 @@ def erase_person(sessions: sessionmaker[Session], person_id: int) -> None:
             _blank_personal(session, table, column == person_id)
             for child, child_column in _linked_tables(table):
                 _blank_personal(session, child, child_column.in_(ids))
+        for hook in schema.erase_hooks():
+            hook(session, person_id)
         session.flush()
         forget_empty_household(session, household)
 
