@@ -24,6 +24,7 @@ from grassroots.accounts.models import (
     EntryLine,
     FinancialYear,
     Fund,
+    Reconciliation,
 )
 from grassroots.accounts.records import (
     Balance,
@@ -242,8 +243,16 @@ def _load(session: Session, entry_id: int) -> Entry:
     return row
 
 
+def reconciled(session: Session, row: Entry) -> bool:
+    """Ticked off in a finished reconciliation (ticks in one still under way do not lock)."""
+    if row.reconciliation_id is None:
+        return False
+    done = session.get(Reconciliation, row.reconciliation_id)
+    return done is not None and done.finished_at is not None
+
+
 def _refuse_if_locked(session: Session, row: Entry) -> None:
-    if row.reconciliation_id is not None:
+    if reconciled(session, row):
         raise ValidationError(
             {
                 "entry": "This entry is ticked off in a finished "
@@ -373,9 +382,8 @@ def entry_view(session: Session, row: Entry) -> EntryView:
     names = dict(session.execute(select(Category.id, Category.name)).all())
     funds = dict(session.execute(select(Fund.id, Fund.name)).all())
     account = session.get(BookAccount, row.account_id)
-    locked = (
-        row.reconciliation_id is not None or closed_year_containing(session, row.on) is not None
-    )
+    is_reconciled = reconciled(session, row)
+    locked = is_reconciled or closed_year_containing(session, row.on) is not None
     return EntryView(
         id=row.id,
         account_id=row.account_id,
@@ -401,7 +409,7 @@ def entry_view(session: Session, row: Entry) -> EntryView:
             for line in row.lines
         ),
         transfer_key=row.transfer_key,
-        reconciled=row.reconciliation_id is not None,
+        reconciled=is_reconciled,
         locked=locked,
         reverses_id=row.reverses_id,
     )
