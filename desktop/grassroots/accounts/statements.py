@@ -354,9 +354,16 @@ def _write_entries(
         }
         for line, _ in lines
     ]  # fmt: skip
-    ids = session.scalars(
-        insert(Entry).returning(Entry.id, sort_by_parameter_order=True), entries
-    ).all()
+    # Core inserts on the session's connection: the ORM's bulk path costs three times as much.
+    connection = session.connection()
+    table = Entry.__table__
+    ids = (
+        connection.execute(
+            insert(table).returning(table.c.id, sort_by_parameter_order=True), entries
+        )
+        .scalars()
+        .all()
+    )
     parts, audits, who = [], [], _who()
     for entry_id, row, (line, _) in zip(ids, entries, lines, strict=True):
         category_id = _suggest(suggestions, line)
@@ -369,8 +376,8 @@ def _write_entries(
         }
         parts.append(part)
         audits.append(_audit(entry_id, row, part, now, who))
-    session.execute(insert(EntryLine), parts)
-    session.execute(insert(AuditRecord), audits)
+    connection.execute(insert(EntryLine.__table__), parts)
+    connection.execute(insert(AuditRecord.__table__), audits)
     return {line.row: entry_id for entry_id, (line, _) in zip(ids, lines, strict=True)}
 
 
@@ -398,8 +405,8 @@ def _write_statement_lines(
     if not new:
         return
     now = utc_now()
-    session.execute(
-        insert(StatementLine),
+    session.connection().execute(
+        insert(StatementLine.__table__),
         [
             {
                 "account_id": account_id, "fitid": line.fitid[:100], "fingerprint": fp,
