@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from grassroots.cli import group_commands, member_commands, print_commands
+from grassroots.cli import accounts_commands, group_commands, member_commands, print_commands
 from grassroots.cli.opening import opened
 from grassroots.cli.output import field_problems, problem
 from grassroots.cli.parser import build_parser
@@ -30,6 +30,9 @@ _WITH_DATABASE: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "export": member_commands.export_file,
     "renew": member_commands.renew_member,
     "print": print_commands.print_document,
+    "accounts add": accounts_commands.add,
+    "accounts import": accounts_commands.import_file,
+    "accounts balance": accounts_commands.balance,
 }
 
 
@@ -52,5 +55,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in _STANDALONE:
         return _STANDALONE[args.command](args)
     action = args.members_command if args.command == "members" else args.command
+    if args.command == "accounts":
+        action = f"accounts {args.accounts_command}"
     with opened(args.db) as database:
         return _WITH_DATABASE[action](args, database)

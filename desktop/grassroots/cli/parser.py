@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 
 from grassroots import __version__
+from grassroots.accounts.models import ACCOUNT_KINDS
 from grassroots.demo import SIZES
 from grassroots.members.models import PAYMENT_METHODS
 
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     _group_commands(commands)
     _members_commands(commands)
     _print_command(commands)
+    _accounts_commands(commands)
     return parser
 
 
@@ -124,6 +126,30 @@ def _print_command(commands) -> None:
         help="labels: one for each person, not one shared by a household at one address",
     )
     _add_status(printing, None, "to include")
+
+
+def _accounts_commands(commands) -> None:
+    accounts = _command(
+        commands, "accounts", "The treasurer's books: accounts, statements, balances."
+    )
+    actions = accounts.add_subparsers(dest="accounts_command", metavar="ACTION", required=True)
+
+    add = _command(actions, "add", "Add a bank, savings or cash account to the books.")
+    add.add_argument("name", metavar="NAME", help="what the account is called, e.g. 'Current'")
+    add.add_argument("--type", choices=ACCOUNT_KINDS, default="bank", help="default: bank")
+    add.add_argument("--opening", metavar="AMOUNT", help="its balance when the books start")
+    add.add_argument("--on", metavar="DD/MM/YYYY", help="the day the books start; default: today")
+    add.add_argument(
+        "--details", metavar="TEXT", help="sort code and account number, e.g. '30-96-34 12345678'"
+    )
+
+    importing = _command(actions, "import", "Import a bank statement (OFX or CSV) into an account.")
+    importing.add_argument("file", metavar="FILE", help="the .ofx or .csv statement (only read)")
+    importing.add_argument("--account", metavar="NAME", required=True, help="the account's name")
+    importing.add_argument("--dry-run", action="store_true", help="check everything, save nothing")
+
+    balance = _command(actions, "balance", "Show each account's and each fund's balance.")
+    balance.add_argument("--as-of", metavar="DD/MM/YYYY", help="at the end of; default: today")
 
 
 def _count(text: str) -> int:
