@@ -66,6 +66,7 @@ def read_csv_statement(path: Path, mapping: dict[str, str] | None = None) -> Par
         if not any(cells):
             continue
         try:
+            _refuse_unheaded(cells, len(headers))
             lines.append(_line(number, cells, columns))
         except ValueError as exc:
             problems.append(f"{path.name} row {number}, {exc}")
@@ -207,6 +208,16 @@ def _find_mapped(
 
 
 # ---------------------------------------------------------------- the rows
+
+
+def _refuse_unheaded(cells: list[str], width: int) -> None:
+    """Text beyond the last heading is usually a comma that needed quotes: '1,50', 'Smith, J'."""
+    extra = [width + 1 + i for i, cell in enumerate(cells[width:]) if cell]
+    if extra:
+        raise ValueError(
+            f"column {extra[0]}: there is something in a column with no heading; a comma in an "
+            "amount or a description needs quotes round it"
+        )
 
 
 def _cell(cells: list[str], columns: dict[str, int], field: str) -> str:
