@@ -13,12 +13,14 @@ from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from grassroots.demo.accounts import add_books
 from grassroots.demo.context import DemoContext
 from grassroots.demo.group import fill_group
 from grassroots.demo.members import add_members
 from grassroots.demo.people import add_people
 
 SIZES = {"small": 150, "large": 5000}
+BOOK_ENTRIES = {"small": 2000, "large": 50_000}
 MEMBER_SHARE = 0.8
 
 
@@ -30,6 +32,7 @@ class DemoSummary:
     consents: int
     members: int
     subscriptions: int
+    entries: int = 0
 
 
 def make_demo(
@@ -51,6 +54,7 @@ def make_demo(
         ctx = DemoContext(session, random.Random(seed), today or date.today(), settings)
         add_people(ctx, count)
         add_members(ctx, round(count * MEMBER_SHARE))
+        add_books(ctx, BOOK_ENTRIES[size])
     return DemoSummary(
         group_name=settings.name,
         people=ctx.counts.get("people", 0),
@@ -58,4 +62,5 @@ def make_demo(
         consents=ctx.counts.get("consents", 0),
         members=ctx.counts.get("members", 0),
         subscriptions=ctx.counts.get("subscriptions", 0),
+        entries=ctx.counts.get("entries", 0),
     )
