@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
 
-from odfdo import Cell, Document, Row, Table
+from odfdo import Document, Element, Table
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -47,8 +47,10 @@ _TITLES = {"professor": "Prof", "reverend": "Rev", "revd": "Rev", "doctor": "Dr"
 
 
 def clip(text: str, limit: int) -> str:
-    """One line, single spaces, nothing at either end, at most `limit` characters."""
-    return " ".join(text.split())[:limit].strip()
+    """One line, single spaces, nothing at either end, at most `limit` characters, and no
+    control characters (they are not allowed in the spreadsheet's XML)."""
+    printable = "".join(ch for ch in " ".join(text.split()) if ch.isprintable())
+    return printable[:limit].strip()
 
 
 def schedule_title(title: str) -> str:
@@ -175,23 +177,29 @@ def split_rows(rows: list[ScheduleRow], on: date) -> list[list[ScheduleRow]]:
 # ---------------------------------------------------------------- the spreadsheet
 
 
-def _text_cell(text: str) -> Cell:
-    return Cell(text) if text else Cell()
+def _cell_xml(text: str) -> str:
+    if not text:
+        return "<table:table-cell/>"
+    return (
+        f'<table:table-cell office:value-type="string" office:string-value={quoteattr(text)}>'
+        f"<text:p>{escape(text)}</text:p></table:table-cell>"
+    )
 
 
-def _row(values: list[str]) -> Row:
-    row = Row()
-    for value in values:
-        row.append(_text_cell(value))
-    return row
+def _row(texts: list[str], amount: str | None = None) -> Element:
+    """A row built as XML in one go: per-cell objects cost 4 ms a row, too slow for 1,000."""
+    cells = "".join(_cell_xml(text) for text in texts)
+    if amount is not None:
+        cells += (
+            f'<table:table-cell office:value-type="float" office:value="{amount}">'
+            f"<text:p>{amount}</text:p></table:table-cell>"
+        )
+    return Element.from_tag(f"<table:table-row>{cells}</table:table-row>")
 
 
-def _donation_row(item: ScheduleRow) -> Row:
-    row = Row()
-    for text in item.cells()[:-1]:
-        row.append(_text_cell(text))
-    row.append(Cell(Decimal(item.amount.plain()), text=item.amount.plain()))
-    return row
+def _donation_row(item: ScheduleRow) -> Element:
+    *texts, amount = item.cells()
+    return _row(texts, amount)
 
 
 def write_schedule(path: Path, rows: list[ScheduleRow], group: str) -> Path:
