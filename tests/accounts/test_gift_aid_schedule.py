@@ -1,6 +1,7 @@
 """Gift Aid claims: the HMRC schedule read back cell by cell, aggregation, the 1,000-row
 split, a donation never claimed twice, and the repayment posted back to the books."""
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -140,6 +141,21 @@ def test_small_gifts_are_added_together_and_larger_ones_stay_apart():
     assert rows[1].line_ids == (0, 1, 2) and rows[1].earliest == date(2025, 5, 1)
 
 
+def test_a_regular_donor_can_be_one_row_per_accounting_period():
+    monthly = [
+        replace(donation(i, date(2025, month, 1), 2500), person_id=1)
+        for i, month in enumerate((2, 3, 4, 5))
+    ]
+    other = replace(donation(9, date(2025, 5, 1), 5000), person_id=2, last_name="Cy")
+    rows = gs.schedule_rows([*monthly, other], FY, one_row_per_donor=True)
+    assert [(r.last_name, r.amount, r.on, r.earliest, r.line_ids) for r in rows] == [
+        ("Bo", Money(5000), date(2025, 3, 1), date(2025, 2, 1), (0, 1)),
+        ("Bo", Money(5000), date(2025, 5, 1), date(2025, 4, 1), (2, 3)),
+        ("Cy", Money(5000), date(2025, 5, 1), date(2025, 5, 1), (9,)),
+    ]
+    assert len(gs.schedule_rows([*monthly, other], FY)) == 5
+
+
 def test_an_aggregated_line_holds_at_most_1000_pounds():
     small = [donation(i, date(2025, 5, 1), 2000) for i in range(60)]
     rows = gs.schedule_rows(small, FY)
@@ -237,3 +253,14 @@ def test_the_repayment_is_posted_back_to_the_books(sessions, bank, tmp_path):
 )
 def test_titles_fit_four_characters_or_are_left_out(title, shown):
     assert gs.schedule_title(title) == shown
+
+
+def test_names_with_marks_and_stray_characters_come_back_as_typed(tmp_path):
+    donor = ("Ms", "  Siân\tJo ", "O'Brien & <Ap-Rhys>\x07", "1", "CF10 1AA")
+    gift = ga.EligibleDonation(7, 7, date(2025, 5, 1), Money(2500), "Donations", 1, *donor)
+    row = gs.donor_row(gift)
+    path = gs.write_schedule(tmp_path / "claim.ods", [row], "Ashby & District")
+    rows = cell_texts(path)
+    assert rows[0] == ["Charity", "Ashby & District"]
+    name = ["Ms", "Siân Jo", "O'Brien & <Ap Rhys>"]
+    assert rows[4] == [*name, "1", "CF10 1AA", "", "", "01/05/25", "25.00"]

@@ -9,7 +9,7 @@ on a claim are marked in the same transaction that records the claim.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
@@ -158,12 +158,36 @@ def is_small(item: EligibleDonation) -> bool:
     return item.amount.pence <= rules.in_force(rules.AGGREGATE_EACH_PENCE, item.on)
 
 
+def per_donor(donations: list[EligibleDonation], fy: tuple[int, int]) -> list[ScheduleRow]:
+    """A regular donor's gifts as one row per accounting period: the total and the last date,
+    as HMRC allows, so a monthly giver is one row, not twelve."""
+    groups: dict[tuple[int | None, date], list[EligibleDonation]] = {}
+    for item in sorted(donations, key=lambda d: (d.on, d.line_id)):
+        groups.setdefault((item.person_id, financial_year_start(item.on, *fy)), []).append(item)
+    rows = []
+    for items in groups.values():
+        last = items[-1]
+        rows.append(
+            replace(
+                donor_row(last),
+                amount=Money(sum(d.amount.pence for d in items)),
+                earliest=items[0].on,
+                line_ids=tuple(d.line_id for d in items),
+            )
+        )
+    return rows
+
+
 def schedule_rows(
-    donations: list[EligibleDonation], fy: tuple[int, int], label: str | None = None
+    donations: list[EligibleDonation],
+    fy: tuple[int, int],
+    label: str | None = None,
+    one_row_per_donor: bool = False,
 ) -> list[ScheduleRow]:
-    """Every donation row of a claim, in date order: larger gifts one a row, small ones
-    aggregated."""
-    rows = [donor_row(d) for d in donations if not is_small(d)]
+    """Every donation row of a claim, in date order: larger gifts one a row (or one a donor
+    and accounting period), small ones aggregated."""
+    larger = [d for d in donations if not is_small(d)]
+    rows = per_donor(larger, fy) if one_row_per_donor else [donor_row(d) for d in larger]
     rows += aggregate([d for d in donations if is_small(d)], fy, label)
     return sorted(rows, key=lambda r: (r.on, r.aggregated != "", r.last_name, r.line_ids))
 
@@ -286,10 +310,15 @@ def make_claim(
     out_dir: Path,
     today: date | None = None,
     label: str | None = None,
+    one_row_per_donor: bool = False,
 ) -> ClaimResult:
     """Claim Gift Aid on every eligible donation up to `up_to`: write the schedule(s) into
     `out_dir` and mark each donation with its claim, all in one transaction, so a donation is
-    never claimed twice and a failed write leaves nothing marked."""
+    never claimed twice and a failed write leaves nothing marked.
+
+    `label` describes aggregated lines (e.g. "Coffee morning"; the category by default);
+    `one_row_per_donor` puts each donor's larger gifts of an accounting period on one row.
+    """
     today = today or date.today()
     fy = financial_year_of(sessions)
     group = get_settings(sessions).name
@@ -301,7 +330,7 @@ def make_claim(
             review = review_in(session, up_to, today, fy)
             if not review.eligible:
                 raise ValidationError({"up_to": _nothing_to_claim(up_to, len(review.to_fix))})
-            rows = schedule_rows(list(review.eligible), fy, label)
+            rows = schedule_rows(list(review.eligible), fy, label, one_row_per_donor)
             claims = []
             for part in split_rows(rows, today):
                 claim = GiftAidClaim(
