@@ -252,6 +252,17 @@ def test_gasds_counts_small_cash_gifts_and_caps_them(sessions, bank):
     assert (position.eligible, position.top_up) == (Money(800_000), Money(200_000))
     assert position.claim_by == date(2028, 4, 5)
     assert not position.gift_aid_claimed_in_year and not position.can_claim
+    assert position.claimable == Money(0)  # nothing claimed on to match
+
+
+def test_gasds_is_matched_to_ten_times_the_gift_aid_donations(sessions, bank, tmp_path):
+    cash_gifts(sessions, bank, date(2025, 5, 1), 20, 2000)  # £400
+    give(sessions, bank, declared(sessions), date(2025, 5, 2), 3000)
+    make_claim(sessions, date(2025, 5, 31), tmp_path, today=date(2025, 6, 1))
+    position = ga.gasds_position(sessions, date(2025, 4, 6))
+    assert (position.eligible, position.gift_aid_donations) == (Money(40_000), Money(3000))
+    assert (position.claimable, position.claimable_top_up) == (Money(30_000), Money(7500))
+    assert position.can_claim
 
 
 def test_gasds_needs_a_gift_aid_claim_in_the_same_tax_year(sessions, bank, tmp_path):
@@ -262,7 +273,7 @@ def test_gasds_needs_a_gift_aid_claim_in_the_same_tax_year(sessions, bank, tmp_p
     give(sessions, bank, declared(sessions, "Bob"), date(2025, 6, 2), 5000)
     make_claim(sessions, date(2025, 6, 30), tmp_path / "claims", today=date(2026, 4, 5))
     position = ga.gasds_position(sessions, date(2025, 4, 6))
-    assert position.can_claim and position.top_up == Money(1000)
+    assert position.can_claim and position.claimable_top_up == Money(1000)
 
 
 def test_gasds_years_run_from_6_april_to_5_april(sessions, bank):

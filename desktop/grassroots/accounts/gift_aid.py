@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from grassroots.accounts import gift_aid_rules as rules
@@ -251,7 +251,7 @@ def _candidate_lines(session: Session, up_to: date):
     ).all()
 
 
-def _donor_problems(person: Person | None, on: date, declarations: list[Declaration]) -> list:
+def _donor_problems(person: Person | None, on: date, declarations: list[Declaration]) -> list[str]:
     if person is None:
         return [NO_DONOR]
     if person.erased_at is not None:
@@ -350,48 +350,76 @@ class GasdsPosition:
     tax_year_end: date
     count: int
     donations: Money  # every small cash or card donation counted
-    eligible: Money  # capped at the year's limit
-    top_up: Money
+    eligible: Money  # capped at the year's limit (£8,000 since April 2016)
+    top_up: Money  # the top-up on `eligible`
     gift_aid_claimed_in_year: bool
+    gift_aid_donations: Money  # donations of the year already on a Gift Aid claim
+    matching_limit: Money  # small donations may be at most ten times those
     claim_by: date
+
+    @property
+    def claimable(self) -> Money:
+        """What HMRC will pay on: the year's cap and the matching rule both apply."""
+        return min(self.eligible, self.matching_limit)
+
+    @property
+    def claimable_top_up(self) -> Money:
+        return rules.tax_on(self.claimable, self.tax_year_start)
 
     @property
     def can_claim(self) -> bool:
         """GASDS rides on Gift Aid: the group must also claim Gift Aid in that tax year."""
-        return self.gift_aid_claimed_in_year and bool(self.top_up)
+        return self.gift_aid_claimed_in_year and bool(self.claimable_top_up)
 
 
 GASDS_METHODS = ("cash", "card")
 
 
-def gasds_position(sessions: sessionmaker[Session], tax_year_start: date) -> GasdsPosition:
-    """Cash and contactless gifts of at most the limit (£30 since April 2016) in Gift Aid
-    categories, with no declaration covering them, counted by tax year (6 April to 5 April)."""
-    start = rules.tax_year_start(tax_year_start)
-    end = date(start.year + 1, 4, 5)
+def _small_gifts(session: Session, start: date, end: date) -> list[int]:
+    """Unclaimed cash and card gifts up to the limit, with no declaration covering them."""
     each = rules.in_force(rules.GASDS_EACH_PENCE, start)
-    with sessions() as session:
-        declared = covered_people(session)
-        rows = session.execute(
-            select(EntryLine.amount_pence, Entry.on, Entry.person_id)
-            .join(Entry, Entry.id == EntryLine.entry_id)
-            .join(Category, Category.id == EntryLine.category_id)
-            .where(
-                Category.gift_aid_eligible,
-                EntryLine.amount_pence > 0,
-                EntryLine.amount_pence <= each,
-                EntryLine.gift_aid_claim_id.is_(None),
-                Entry.method.in_(GASDS_METHODS),
-                Entry.on.between(start, end),
-                ~exists().where(aliased(Entry).reverses_id == Entry.id),
-            )
-        ).all()
-        claimed = session.scalar(select(exists().where(GiftAidClaim.made_on.between(start, end))))
-    small = [
+    declared = covered_people(session)
+    rows = session.execute(
+        select(EntryLine.amount_pence, Entry.on, Entry.person_id)
+        .join(Entry, Entry.id == EntryLine.entry_id)
+        .join(Category, Category.id == EntryLine.category_id)
+        .where(
+            Category.gift_aid_eligible,
+            EntryLine.amount_pence > 0,
+            EntryLine.amount_pence <= each,
+            EntryLine.gift_aid_claim_id.is_(None),
+            Entry.method.in_(GASDS_METHODS),
+            Entry.on.between(start, end),
+            ~exists().where(aliased(Entry).reverses_id == Entry.id),
+        )
+    ).all()
+    return [
         pence
         for pence, on, person_id in rows
         if not any(d.covers(on) for d in declared.get(person_id, []))
     ]
+
+
+def _gift_aid_claimed(session: Session, start: date, end: date) -> tuple[bool, Money]:
+    """Whether a Gift Aid claim was made in the tax year, and the year's donations claimed."""
+    made = session.scalar(select(exists().where(GiftAidClaim.made_on.between(start, end))))
+    claimed = session.scalar(
+        select(func.coalesce(func.sum(EntryLine.amount_pence), 0))
+        .join(Entry, Entry.id == EntryLine.entry_id)
+        .where(EntryLine.gift_aid_claim_id.is_not(None), Entry.on.between(start, end))
+    )
+    return bool(made), Money(claimed or 0)
+
+
+def gasds_position(sessions: sessionmaker[Session], tax_year_start: date) -> GasdsPosition:
+    """Cash and contactless gifts of at most the limit (£30 since April 2016) in Gift Aid
+    categories, with no declaration covering them, counted by tax year (6 April to 5 April);
+    any day of the year may be given."""
+    start = rules.tax_year_start(tax_year_start)
+    end = date(start.year + 1, 4, 5)
+    with sessions() as session:
+        small = _small_gifts(session, start, end)
+        made, claimed = _gift_aid_claimed(session, start, end)
     total = Money(sum(small))
     eligible = Money(min(total.pence, rules.in_force(rules.GASDS_YEAR_PENCE, start)))
     window = rules.in_force(rules.GASDS_CLAIM_WINDOW_YEARS, start)
@@ -402,6 +430,8 @@ def gasds_position(sessions: sessionmaker[Session], tax_year_start: date) -> Gas
         donations=total,
         eligible=eligible,
         top_up=rules.tax_on(eligible, start),
-        gift_aid_claimed_in_year=bool(claimed),
+        gift_aid_claimed_in_year=made,
+        gift_aid_donations=claimed,
+        matching_limit=claimed * rules.in_force(rules.GASDS_MATCHING_TIMES, start),
         claim_by=date(end.year + window, 4, 5),
     )

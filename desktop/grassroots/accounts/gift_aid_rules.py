@@ -53,6 +53,9 @@ GASDS_YEAR_PENCE = (
     Dated(date(2013, 4, 6), 500_000, "£5,000 of donations a tax year"),
     Dated(date(2016, 4, 6), 800_000, "£8,000 of donations a tax year from 6 April 2016"),
 )
+# The matching rule: small donations claimed on may be at most this many times the Gift Aid
+# donations claimed on for the same tax year (check).
+GASDS_MATCHING_TIMES = (Dated(date(2013, 4, 6), 10, "ten times the year's Gift Aid donations"),)
 GASDS_CLAIM_WINDOW_YEARS = (Dated(date(2013, 4, 6), 2, "within two years of the tax year's end"),)
 
 # Schedule cell limits (characters). The house name or number limit is a check.
