@@ -52,9 +52,16 @@ def _members_page(ctx: AppContext) -> QWidget:
     return MembersPage(ctx)
 
 
+def _accounts_page(ctx: AppContext) -> QWidget:
+    from grassroots.ui.accounts_page import AccountsPage  # made on first visit
+
+    return AccountsPage(ctx)
+
+
 AREAS = (
     Area("home", "Home", "home", HomePage),
     Area("members", "People & Members", "people", _members_page),
+    Area("accounts", "Accounts", "accounts", _accounts_page),
 )
 
 

@@ -1,0 +1,138 @@
+"""Add a bank, savings or cash account, with its balance on the day the books start."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grassroots.accounts import books
+from grassroots.core.errors import GrassrootsError, ValidationError
+from grassroots.ui.context import AppContext
+from grassroots.ui.theme import set_role
+from grassroots.ui.widgets.date_edit import DateEdit
+from grassroots.ui.widgets.field_error import FieldError, add_field
+from grassroots.ui.widgets.money_edit import MoneyEdit
+
+KINDS = (("Bank current account", "bank"), ("Savings account", "savings"), ("Cash", "cash"))
+
+
+class AccountDialog(QDialog):
+    saved = Signal(object)  # BookAccountInfo
+
+    def __init__(self, ctx: AppContext, starts_on: date, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("accountDialog")
+        self.setWindowTitle("Add an account")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.name = QLineEdit()
+        self.name.setObjectName("accountName")
+        self.name.setMaxLength(100)
+        self.name.setPlaceholderText("e.g. Current account, Petty cash")
+        self.kind = QComboBox()
+        self.kind.setObjectName("accountKind")
+        for label, kind in KINDS:
+            self.kind.addItem(label, kind)
+        self.details = QLineEdit()
+        self.details.setObjectName("accountDetails")
+        self.details.setMaxLength(100)
+        self.details.setPlaceholderText("e.g. Lloyds, account ending 1234")
+        self.opening_on = DateEdit(required=True)
+        self.opening_on.setObjectName("accountOpeningOn")
+        self.opening_on.set_date(starts_on)
+        self.opening = MoneyEdit(required=True, allow_negative=True)
+        self.opening.setObjectName("accountOpening")
+        self.opening.setText("£0.00")
+        heading = set_role(QLabel("Add a bank or cash account"), "heading")
+        explain = set_role(
+            QLabel(
+                "Give the balance on the day your books start, as on the bank statement (or "
+                "counted, for cash). Entries before that day are not needed."
+            ),
+            "muted",
+        )
+        explain.setWordWrap(True)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors = {
+            "name": add_field(form, "&Name", self.name),
+            "kind": add_field(form, "&Kind", self.kind),
+        }
+        add_field(form, "&Bank details", self.details, with_error=False)
+        self.errors["opening_on"] = add_field(form, "Books &start on", self.opening_on)
+        self.errors["opening"] = add_field(form, "&Balance that day (£)", self.opening)
+        self.problem = FieldError()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.addButton("&Add account", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.ok.setObjectName("accountOk")
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(20, 16, 20, 16)
+        column.setSpacing(10)
+        column.addWidget(heading)
+        column.addWidget(explain)
+        column.addLayout(form)
+        column.addWidget(self.problem)
+        column.addStretch(1)
+        column.addWidget(self.buttons)
+        self.ok.setDefault(True)  # once in the dialog, so Enter presses it
+        self.setMinimumWidth(int(34 * self.fontMetrics().horizontalAdvance("M")))
+        self.name.setFocus()
+
+    def submit(self) -> None:
+        problems = {}
+        if not self.name.text().strip():
+            problems["name"] = "Give the account a name"
+        if self.opening_on.date() is None:
+            problems["opening_on"] = self.opening_on.problem() or "Enter a date"
+        if self.opening.value() is None:
+            problems["opening"] = self.opening.problem() or "Enter the balance (0 if none)"
+        self._show(problems)
+        if problems:
+            return
+        sessions = self.ctx.sessions
+        name, kind, details = self.name.text().strip(), self.kind.currentData(), self.details.text()
+        opening, opening_on = self.opening.value(), self.opening_on.date()
+        self.ok.setEnabled(False)
+        self.ctx.tasks.run(
+            lambda: books.add_account(
+                sessions, name, kind, opening, opening_on, bank_details=details.strip()
+            ),
+            self._saved,
+            self._failed,
+            label="Saving…",
+            parent=self,
+        )
+
+    def _show(self, problems: dict[str, str]) -> None:
+        for key, error in self.errors.items():
+            if error is not None:
+                error.show_error(problems.get(key, ""))
+
+    def _saved(self, account) -> None:
+        self.ctx.events.changed.emit("accounts")
+        self.saved.emit(account)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.ok.setEnabled(True)
+        if isinstance(exc, ValidationError):
+            self._show(exc.fields)
+            others = [v for k, v in exc.fields.items() if k not in self.errors]
+            self.problem.show_error(" ".join(others))
+        elif isinstance(exc, GrassrootsError):
+            self.problem.show_error(str(exc))
+        else:
+            self.ctx.tasks.report(exc, parent=self)
