@@ -66,12 +66,11 @@ RATES = {
     "hire": 20,
     "activity": 12,
     "volunteer": 6,
-    "event": 2,
     "printing": 1,
     "equipment": 2,
 }
 # Entries a year whatever the scale: bills, interest, banking, transfers, grants, Gift Aid.
-FIXED_A_YEAR = 90
+FIXED_A_YEAR = 100
 # The general spending a year comes to this share of the year's general income.
 SPENDING_SHARE = 0.93
 # The interest rate on savings by calendar year, in basis points.
@@ -237,6 +236,12 @@ class _Books:
     funds: dict[str, int] = field(default_factory=dict)
     new_funds: list[dict] = field(default_factory=list)
     plans: list[_Plan] = field(default_factory=list)
+
+    @property
+    def size(self) -> float:
+        """How much bigger than a small group's the sums are: the bills and takings of a group
+        with fifty times the events are bigger, but not fifty times bigger."""
+        return max(1.0, self.scale**0.5)
 
     def key(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
@@ -409,7 +414,7 @@ def _plan_donations(books: _Books) -> list[dict]:
     collection tins; returns the declarations to write."""
     rng, ctx = books.rng, books.ctx
     people = [p for p in ctx.people if p.known_since <= ctx.today]
-    donors = rng.sample(people, min(len(people), max(10, round(60 * books.scale**0.5))))
+    donors = rng.sample(people, min(len(people), max(10, round(60 * books.size))))
     declared: dict[int, date] = {}
     declarations = []
     for person in donors:
@@ -499,26 +504,26 @@ def _plan_hire(books: _Books) -> None:
 def _plan_events(books: _Books) -> None:
     """Fundraising events: takings in cash split across fundraising, refreshments and
     donations, and what the event cost."""
-    rng, general = books.rng, books.general
+    rng, general, size = books.rng, books.general, books.size
     takings, sales = books.receipt["Fundraising events"], books.receipt["Sales and trading"]
     gifts, costs = books.receipt["Donations"], books.payment["Fundraising costs"]
     for start, end in _years(books):
-        for index in range(_count(books, "event")):
+        for index in range(rng.randint(4, len(EVENTS))):
             month, name = EVENTS[index % len(EVENTS)]
             on = date(start.year if month >= start.month else start.year + 1, month, 1)
             on += timedelta(days=rng.randint(0, 27))
             if not start <= on < end or on > books.ctx.today:
                 continue
             lines = [
-                [takings, general, rng.randint(150, 900) * 100 + rng.randint(0, 99), None],
-                [sales, general, rng.randint(40, 250) * 100 + rng.randint(0, 99), None],
+                [takings, general, round(rng.randint(15_000, 90_000) * size), None],
+                [sales, general, round(rng.randint(4_000, 25_000) * size), None],
             ]
             if rng.random() < 0.6:
-                lines.append([gifts, general, rng.randint(10, 80) * 100, None])
+                lines.append([gifts, general, round(rng.randint(10, 80) * size) * 100, None])
             books.plans.append(
                 _Plan(on, CASH, lines, payee=name, method="cash", note=f"{name} takings")
             )
-            spent = -rng.randint(40, 300) * 100
+            spent = -round(rng.randint(40, 300) * size) * 100
             books.plans.append(
                 _Plan(
                     on - timedelta(days=rng.randint(1, 10)),
@@ -536,7 +541,7 @@ def _plan_grants(books: _Books) -> None:
     """Two or three restricted grants a year, each spent over the following months; now and
     then a project overspends and the committee covers it from the general fund."""
     rng = books.rng
-    grant_scale = min(3.0, max(1.0, books.scale**0.5))
+    grant_scale = min(3.0, books.size)
     one_offs = [g for g in GRANTS if not g[2]]
     for year, (start, _end) in enumerate(_years(books)):
         chosen = [g for g in GRANTS if g[2]]
@@ -606,7 +611,7 @@ def _plan_grant_spending(
 
 def _plan_spending(books: _Books) -> None:
     """The regular bills and the day-to-day spending, at base amounts scaled later."""
-    rng, ctx, pay, general = books.rng, books.ctx, books.payment, books.general
+    rng, ctx, pay, general, size = books.rng, books.ctx, books.payment, books.general, books.size
 
     def bill(on: date, payee: str, category: str, pence: int, method: str, **extra) -> None:
         if books.starts_on <= on <= ctx.today:
@@ -623,10 +628,12 @@ def _plan_spending(books: _Books) -> None:
                 if month % every == every - 1:
                     winter = 1.3 if category == "Utilities" and month in (7, 8, 9, 10) else 1.0
                     on = first + timedelta(days=day)
-                    bill(on, payee, category, round(pence * winter), method, reference=reference)
+                    pence = round(pence * winter * size)
+                    bill(on, payee, category, pence, method, reference=reference)
         for day, payee, category, low, high, method, reference in YEARLY_BILLS:
             on = start + timedelta(days=day + rng.randint(0, 30))
-            bill(on, payee, category, rng.randint(low, high) * 100, method, reference=reference)
+            pence = round(rng.randint(low, high) * size) * 100
+            bill(on, payee, category, pence, method, reference=reference)
         for _ in range(_count(books, "printing")):
             on, pence = books.day_in(start, end), rng.randint(1500, 6000)
             bill(on, "Post Office", "Printing and postage", pence, "card", reference="Stamps")
@@ -688,7 +695,7 @@ def _plan_reserve(books: _Books) -> None:
         fund = fund or _fund(
             books, RESERVE, "designated", "Set aside by the committee for repairs to the hall"
         )
-        pence = _pounds(rng, 20, 60) * round(max(1.0, books.scale**0.5) * 10)
+        pence = _pounds(rng, 20, 60) * round(books.size * 10)
         reserve += pence
         books.plans.append(
             _Plan(
@@ -776,7 +783,7 @@ def _accounts(books: _Books) -> dict[str, dict]:
     """The three accounts, opening on the first day of the first financial year."""
     session = books.ctx.session
     next_id = (session.scalar(select(func.max(BookAccount.id))) or 0) + 1
-    size = max(1.0, books.scale**0.5)
+    size = books.size
     opening = {CURRENT: round(2400 * size) * 100, CASH: 6000, SAVINGS: round(5000 * size) * 100}
     return {
         key: {
