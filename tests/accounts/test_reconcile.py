@@ -154,3 +154,24 @@ def test_abandoning_clears_the_ticks(sessions, bank, april):
     assert not books.get_entry(sessions, april["subs"].id).reconciled
     again = reconcile.start_reconciliation(sessions, bank.id, date(2025, 4, 30), Money(72_500))
     assert not any(r.ticked for r in reconcile.entries_to_tick(sessions, again.id))
+
+
+def test_a_ticked_entry_can_still_be_corrected_before_finishing(sessions, bank, april):
+    rec = reconcile.start_reconciliation(sessions, bank.id, date(2025, 4, 30), Money(72_500))
+    reconcile.tick(sessions, rec.id, [april["subs"].id])
+    assert not books.get_entry(sessions, april["subs"].id).locked
+    subs = category(sessions, "Subscriptions").id
+    corrected = EntryInput(bank.id, date(2025, 4, 3), (LineInput(Money(5_000), subs),))
+    books.change_entry(sessions, april["subs"].id, corrected)
+    assert reconcile.get_reconciliation(sessions, rec.id).ticked == Money(5_000)
+
+
+def test_an_entry_moved_past_the_statement_date_drops_out(sessions, bank, april):
+    rec = reconcile.start_reconciliation(sessions, bank.id, date(2025, 4, 30), Money(4_500))
+    reconcile.tick(sessions, rec.id, [april["subs"].id, april["cheque"].id])
+    moved = EntryInput(bank.id, date(2025, 5, 1), (LineInput(Money(-1_999)),))
+    books.change_entry(sessions, april["cheque"].id, moved)
+    assert reconcile.difference(sessions, rec.id) == Money(-100_000)
+    assert [r.entry_id for r in reconcile.entries_to_tick(sessions, rec.id) if r.ticked] == [
+        april["subs"].id
+    ]

@@ -95,13 +95,26 @@ def _starting_balance(session: Session, row: Reconciliation) -> Money:
     return Money(session.get(BookAccount, row.account_id).opening_pence)
 
 
-def _ticked_total(session: Session, reconciliation_id: int) -> Money:
+def _ticked_total(session: Session, row: Reconciliation) -> Money:
     total = session.scalar(
         select(func.coalesce(func.sum(Entry.amount_pence), 0)).where(
-            Entry.reconciliation_id == reconciliation_id
+            Entry.reconciliation_id == row.id,
+            Entry.account_id == row.account_id,
+            Entry.on <= row.statement_on,
         )
     )
     return Money(total or 0)
+
+
+def _release_strays(session: Session, row: Reconciliation) -> None:
+    """Untick entries that were moved to another account or past the statement date after
+    being ticked, so they can never be locked by a statement they are not on."""
+    session.execute(
+        update(Entry)
+        .where(Entry.reconciliation_id == row.id)
+        .where((Entry.account_id != row.account_id) | (Entry.on > row.statement_on))
+        .values(reconciliation_id=None)
+    )
 
 
 def _view(session: Session, row: Reconciliation) -> ReconciliationView:
@@ -113,7 +126,7 @@ def _view(session: Session, row: Reconciliation) -> ReconciliationView:
         statement_on=row.statement_on,
         statement_balance=Money(row.statement_pence),
         starting_balance=_starting_balance(session, row),
-        ticked=_ticked_total(session, row.id),
+        ticked=_ticked_total(session, row),
         finished_at=row.finished_at,
     )
 
@@ -246,6 +259,7 @@ def tick(
     wanted = set(entry_ids)
     with sessions.begin() as session:
         row = _unfinished(session, reconciliation_id)
+        _release_strays(session, row)
         found = {e.id: e for e in session.scalars(select(Entry).where(Entry.id.in_(wanted)))}
         for entry_id in sorted(wanted):
             entry = found.get(entry_id)
@@ -286,6 +300,7 @@ def finish_reconciliation(
     then locked."""
     with sessions.begin() as session:
         row = _unfinished(session, reconciliation_id)
+        _release_strays(session, row)
         view = _view(session, row)
         if view.difference:
             raise ValidationError(
