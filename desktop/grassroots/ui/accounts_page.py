@@ -218,7 +218,7 @@ class AccountsPage(QWidget):
                 "Add petty cash or a savings account the same way.",
                 ADD_ACCOUNT,
             )
-        elif self.filters.is_filtered():
+        elif count_cash_book(self.ctx.sessions, CashBookQuery()):
             self.empty.show_message(
                 "No entries here",
                 "Nothing matches these filters in this period. Try all dates, or clear the search.",

@@ -181,12 +181,5 @@ class CashBookFilters(QWidget):
             to_categorise=self.to_categorise.isChecked(),
         )
 
-    def is_filtered(self) -> bool:
-        q = self.query()
-        return (
-            bool(q.text or q.account_id or q.category_id or q.fund_id or q.to_categorise)
-            or self.period.currentData() != ALL_DATES
-        )
-
     def show_count(self, shown: int) -> None:
         self.count.setText(f"{shown:,} {'entry' if shown == 1 else 'entries'}")
