@@ -218,7 +218,8 @@ class _Plan:
 
     @property
     def pence(self) -> int:
-        return sum(line[2] for line in self.lines)
+        lines = self.lines
+        return lines[0][2] if len(lines) == 1 else sum([line[2] for line in lines])
 
 
 @dataclass
@@ -952,24 +953,19 @@ def _bulk_insert(session: Session, table: Table, rows: list[dict]) -> None:
     row: Core's executemany spends most of its time doing that conversion for 100,000 rows.
     """
     connection = session.connection()
-    dialect = connection.dialect
     names = list(rows[0])
-    converters = []
-    for name in names:
-        process = table.c[name].type.bind_processor(dialect)
-        converters.append(None if process is None else (process, {}))
-    values = []
-    for row in rows:
-        converted = []
-        for name, converter in zip(names, converters, strict=True):
-            value = row[name]
-            if converter is not None and value is not None:
-                process, seen = converter
-                if value not in seen:
-                    seen[value] = process(value)
-                value = seen[value]
-            converted.append(value)
-        values.append(tuple(converted))
+    values = [list(row.values()) for row in rows]
+    for index, name in enumerate(names):
+        process = table.c[name].type.bind_processor(connection.dialect)
+        if process is None:
+            continue
+        seen: dict = {None: None}
+        for row in values:
+            value = row[index]
+            if value not in seen:
+                seen[value] = process(value)
+            row[index] = seen[value]
     columns = ", ".join(f'"{name}"' for name in names)
     marks = ", ".join("?" for _ in names)
-    connection.exec_driver_sql(f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})', values)
+    statement = f'INSERT INTO "{table.name}" ({columns}) VALUES ({marks})'
+    connection.exec_driver_sql(statement, [tuple(row) for row in values])
