@@ -36,6 +36,7 @@ from grassroots.ui.accounts.columns import (
 from grassroots.ui.accounts.filter_bar import ALL_DATES, CashBookFilters, year_bounds
 from grassroots.ui.context import AppContext
 from grassroots.ui.members.empty_state import EmptyState
+from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.lazy_table import ROW_ROLE
 
@@ -90,6 +91,7 @@ class AccountsPage(QWidget):
         self.table = CashBookTable()
         self.table.setModel(self.model)
         self.empty = EmptyState()
+        set_role(self.empty.first, "primary")
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
@@ -136,11 +138,21 @@ class AccountsPage(QWidget):
         bar.setMovable(False)
         bar.addAction(self.new_action)
         bar.addAction(self.transfer_action)
-        bar.addSeparator()
+        first = bar.addSeparator()
         for action in (self.edit_action, self.reverse_action, self.delete_action):
             bar.addAction(action)
-        bar.addSeparator()
+        second = bar.addSeparator()
         bar.addAction(self.account_action)
+        # Shown once there is an account to write in; until then only "Add account".
+        self.book_actions = (
+            self.new_action,
+            self.transfer_action,
+            first,
+            self.edit_action,
+            self.reverse_action,
+            self.delete_action,
+            second,
+        )
         return bar
 
     def _size_columns(self) -> None:
@@ -205,8 +217,9 @@ class AccountsPage(QWidget):
         has_accounts = bool(self.accounts)
         self.balances.setVisible(has_accounts)
         self.filters.setVisible(has_accounts)
-        for action in (self.new_action, self.transfer_action):
-            action.setEnabled(has_accounts)
+        for action in self.book_actions:
+            action.setVisible(has_accounts)
+        self.new_action.setEnabled(has_accounts)
         self.transfer_action.setEnabled(len(self.accounts) > 1)
         if self.model.total:
             self.stack.setCurrentWidget(self.table)

@@ -83,10 +83,12 @@ class SplitLine(QWidget):
         self.remove.setAutoRaise(True)
         self.remove.setAccessibleName(f"Remove line {number}")
         self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        em = self.fontMetrics().horizontalAdvance("M")
-        self.category.setMinimumWidth(int(14 * em))
-        self.fund.setMinimumWidth(int(10 * em))
-        self.amount.setFixedWidth(int(7 * em))
+        # Lists sized by the characters they show, so they never draw over each other.
+        adjust = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        for combo, characters in ((self.category, 18), (self.fund, 11)):
+            combo.setSizeAdjustPolicy(adjust)
+            combo.setMinimumContentsLength(characters)
+        self.amount.setFixedWidth(int(7 * self.fontMetrics().horizontalAdvance("M")))
 
 
 class SplitLines(QWidget):
@@ -108,7 +110,6 @@ class SplitLines(QWidget):
             self.grid.addWidget(set_role(QLabel(text), "muted"), 0, column)
         self.grid.setColumnStretch(0, 3)
         self.grid.setColumnStretch(1, 2)
-        self.grid.setColumnStretch(2, 1)
         self.add = QPushButton(f"Add a line ({SPLIT_KEYS})")
         self.add.setObjectName("addSplitLine")
         self.add.clicked.connect(lambda: self.add_line())
@@ -410,6 +411,16 @@ class EntryForm(QWidget):
         self.form.setRowVisible(self.category.parentWidget(), False)
         self.form.setRowVisible(self.fund.parentWidget(), False)
         self._show_split_left()
+        self._fit_window()
+
+    def _fit_window(self) -> None:
+        """Grow the window, if need be, so the split lines get the room they ask for."""
+        window = self.window()
+        if window is self:
+            return
+        window.layout().activate()
+        wanted = window.minimumSizeHint()
+        window.resize(max(window.width(), wanted.width()), max(window.height(), wanted.height()))
 
     def end_split(self) -> None:
         self.split.clear()
