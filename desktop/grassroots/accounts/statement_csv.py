@@ -18,6 +18,7 @@ import csv
 import io
 import re
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from grassroots.accounts.statements import BankLine, ParsedStatement, StatementUnreadable
@@ -48,6 +49,9 @@ _HEADINGS = {
     "balance": ("balance", "running balance", "account balance", "balance after"),
 }  # fmt: skip
 _HEADER_SEARCH = 20  # how many rows from the top may hold the headings
+_PLAIN = re.compile(
+    r"(?P<minus>-?)£?(?P<pounds>0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)\.(?P<pence>\d\d)", re.ASCII
+)
 
 
 def read_csv_statement(path: Path, mapping: dict[str, str] | None = None) -> ParsedStatement:
@@ -229,7 +233,7 @@ def _line(number: int, cells: list[str], columns: dict[str, int]) -> BankLine:
     """One transaction; ValueError says which column was wrong and why."""
     text = _cell(cells, columns, "date")
     try:
-        posted_on = parse_date(text)
+        posted_on = _date(text)
     except ValueError as exc:
         raise ValueError(f"Date: {exc}") from None
     if "amount" in columns:
@@ -245,6 +249,12 @@ def _line(number: int, cells: list[str], columns: dict[str, int]) -> BankLine:
     return BankLine(number, posted_on, pence, description, balance=balance)
 
 
+@lru_cache(maxsize=1024)
+def _date(text: str) -> date:
+    """parse_date, remembered: a statement has many lines on each day."""
+    return parse_date(text)
+
+
 def _amount(cells: list[str], columns: dict[str, int], field: str, required=False) -> int | None:
     text = _cell(cells, columns, field)
     if not text:
@@ -254,6 +264,10 @@ def _amount(cells: list[str], columns: dict[str, int], field: str, required=Fals
     sign, core = 1, text.upper()
     if core.endswith(("CR", "DR")):  # '45.00 DR' as some banks write a payment
         sign, core = (-1 if core.endswith("DR") else 1), core[:-2].strip()
+    plain = _PLAIN.fullmatch(core)  # most cells: '45.00', '-1234.50'; no need for the full rules
+    if plain:
+        pence = int(plain["pounds"].replace(",", "")) * 100 + int(plain["pence"])
+        return sign * (-pence if plain["minus"] else pence)
     try:
         return sign * Money.parse(core).pence
     except ValueError as exc:

@@ -190,7 +190,7 @@ def _import(
     matches = _matches(session, account.id, [line for line, _ in new])
     unmatched = [(line, fp) for line, fp in new if line.row not in matches]
     _check_dates(session, path, account, [line for line, _ in unmatched])
-    suggestions = _suggestions(session)
+    suggestions = _suggestions(session, unmatched)
     entry_ids = _write_entries(session, account, path, unmatched, suggestions)
     _write_statement_lines(session, account.id, path, new, {**matches, **entry_ids})
     if parsed.mapping:
@@ -234,12 +234,16 @@ def _new_lines(
     """The lines not imported before (one query for all of them), and how many were."""
     first = min(line.posted_on for line in lines)
     last = max(line.posted_on for line in lines)
-    known = session.execute(
-        select(StatementLine.fitid, StatementLine.fingerprint).where(
-            StatementLine.account_id == account_id,
-            StatementLine.posted_on.between(first, last),
+    known = (
+        session.connection()
+        .execute(
+            select(StatementLine.fitid, StatementLine.fingerprint).where(
+                StatementLine.account_id == account_id,
+                StatementLine.posted_on.between(first, last),
+            )
         )
-    ).all()
+        .all()
+    )
     fitids = {fitid for fitid, _ in known if fitid}
     seen = {fp for _, fp in known}
     new, duplicates = [], 0
@@ -266,12 +270,16 @@ def _matches(session: Session, account_id: int, lines: list[BankLine]) -> dict[i
     first = min(line.posted_on for line in lines) - window
     last = max(line.posted_on for line in lines) + window
     claimed = select(StatementLine.entry_id).where(StatementLine.entry_id.is_not(None))
-    rows = session.execute(
-        select(Entry.id, Entry.on, Entry.amount_pence)
-        .where(Entry.account_id == account_id, Entry.on.between(first, last))
-        .where(Entry.id.not_in(claimed))
-        .order_by(Entry.on, Entry.id)
-    ).all()
+    rows = (
+        session.connection()
+        .execute(
+            select(Entry.id, Entry.on, Entry.amount_pence)
+            .where(Entry.account_id == account_id, Entry.on.between(first, last))
+            .where(Entry.id.not_in(claimed))
+            .order_by(Entry.on, Entry.id)
+        )
+        .all()
+    )
     candidates: dict[int, list[tuple[date, int]]] = defaultdict(list)
     for entry_id, on, pence in rows:
         candidates[pence].append((on, entry_id))
@@ -313,16 +321,30 @@ def _check_dates(session: Session, path: Path, account: BookAccount, lines: list
         raise StatementUnreadable(tuple(problems[:20] + more))
 
 
-def _suggestions(session: Session) -> dict[str, tuple[int, str]]:
-    """Payee (lower case) -> (category id, direction) of its latest categorised entry."""
-    rows = session.execute(
-        select(Entry.payee, EntryLine.category_id, Category.direction)
-        .join(EntryLine, EntryLine.entry_id == Entry.id)
-        .join(Category, Category.id == EntryLine.category_id)
-        .where(Entry.payee != "", Entry.transfer_key.is_(None))
-        .order_by(Entry.on, Entry.id)
-    ).all()
-    return {_key_text(payee): (category_id, direction) for payee, category_id, direction in rows}
+def _suggestions(session: Session, lines: list[tuple[BankLine, str]]) -> dict[str, tuple[int, str]]:
+    """Payee (lower case) -> (category id, direction) of its latest categorised entry, for the
+    payees of these lines only: the database picks the latest, so a ten-year book of the same
+    few payees sends back one row for each."""
+    payees = sorted({line.description.lower() for line, _ in lines if line.description})
+    found: dict[str, tuple[int, str]] = {}
+    connection = session.connection()
+    for start in range(0, len(payees), 5000):  # under every database's limit on parameters
+        latest = (
+            select(func.max(Entry.id))
+            .join(EntryLine, EntryLine.entry_id == Entry.id)
+            .where(func.lower(Entry.payee).in_(payees[start : start + 5000]))
+            .where(EntryLine.category_id.is_not(None), Entry.transfer_key.is_(None))
+            .group_by(func.lower(Entry.payee))
+        )
+        rows = connection.execute(
+            select(Entry.payee, EntryLine.category_id, Category.direction)
+            .join(EntryLine, EntryLine.entry_id == Entry.id)
+            .join(Category, Category.id == EntryLine.category_id)
+            .where(Entry.id.in_(latest))
+            .order_by(Entry.id, EntryLine.id)
+        ).all()
+        found.update((_key_text(payee), (category, way)) for payee, category, way in rows)
+    return found
 
 
 def _suggest(suggestions: dict[str, tuple[int, str]], line: BankLine) -> int | None:
@@ -355,15 +377,16 @@ def _write_entries(
         for line, _ in lines
     ]  # fmt: skip
     # Core inserts on the session's connection: the ORM's bulk path costs three times as much.
+    # The new ids come back in batches in no promised order, so each is given to its line by
+    # content; lines alike in every column are interchangeable.
     connection = session.connection()
     table = Entry.__table__
-    ids = (
-        connection.execute(
-            insert(table).returning(table.c.id, sort_by_parameter_order=True), entries
-        )
-        .scalars()
-        .all()
-    )
+    content = (table.c.on, table.c.amount_pence, table.c.payee, table.c.reference)
+    returned = connection.execute(insert(table).returning(table.c.id, *content), entries).all()
+    by_content: dict[tuple, list[int]] = defaultdict(list)
+    for entry_id, *key in sorted(returned, reverse=True):
+        by_content[tuple(key)].append(entry_id)
+    ids = [by_content[_content(row)].pop() for row in entries]
     parts, audits, who = [], [], _who()
     for entry_id, row, (line, _) in zip(ids, entries, lines, strict=True):
         category_id = _suggest(suggestions, line)
@@ -379,6 +402,10 @@ def _write_entries(
     connection.execute(insert(EntryLine.__table__), parts)
     connection.execute(insert(AuditRecord.__table__), audits)
     return {line.row: entry_id for entry_id, (line, _) in zip(ids, lines, strict=True)}
+
+
+def _content(row: dict) -> tuple:
+    return (row["on"], row["amount_pence"], row["payee"], row["reference"])
 
 
 def _audit(entry_id: int, row: dict, part: dict, now, who: str) -> dict:
