@@ -105,6 +105,26 @@ def test_paid_in_and_out_columns_under_header_rows_in_windows_1252(sessions, ban
     assert report.statement_closing == Money(109_250) and report.closing_balance_agrees is True
 
 
+def test_debit_and_credit_columns_with_a_byte_order_mark(sessions, bank, tmp_path):
+    text = (
+        "Transaction Date,Transaction Type,Sort Code,Account Number,Transaction Description,"
+        "Debit Amount,Credit Amount,Balance\n"
+        "11/03/2026,DD,'30-96-34,12345678,ENERGY CO,80.25,,999.75\n"
+        "03/03/2026,BGC,'30-96-34,12345678,GRANT ASHBY TRUST,,1000.00,\n"
+    )
+    path = write(tmp_path / "lloyds.csv", text, "utf-8-sig")
+
+    report = import_statement(sessions, path, bank.id)
+
+    assert report.errors == ()
+    assert entries(sessions) == [
+        (date(2026, 3, 3), 100_000, "GRANT ASHBY TRUST", None),
+        (date(2026, 3, 11), -8025, "ENERGY CO", None),
+    ]
+    assert report.statement_closing == Money(99_975) and report.closing_balance_agrees is False
+    assert report.our_balance == Money(191_975)
+
+
 def test_the_sample_statements_read(sessions, bank):
     for name in ("statement-signed.csv", "statement-paid-in-out.csv"):
         report = import_statement(sessions, SAMPLES / name, bank.id)

@@ -22,7 +22,7 @@ import hashlib
 import json
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -126,7 +126,7 @@ def import_statement(
             return StatementImportReport(errors=exc.problems, dry_run=dry_run)
         if dry_run:
             session.rollback()
-            return StatementImportReport(**{**report.__dict__, "dry_run": True})
+            return replace(report, dry_run=True)
         session.commit()
         return report
 
