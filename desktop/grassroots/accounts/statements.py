@@ -81,6 +81,8 @@ class ParsedStatement:
 
 @dataclass(frozen=True)
 class StatementImportReport:
+    """What an import did (or, in a dry run, would do). With errors, nothing was written."""
+
     new_lines: int = 0
     duplicates: int = 0
     matched: int = 0
@@ -104,8 +106,9 @@ def import_statement(
 ) -> StatementImportReport:
     """Import a statement into one account in one transaction; errors in the report, if any.
 
-    A CSV `mapping` (field -> heading) is remembered for the account; without one the account's
-    remembered mapping is tried, then the headings are recognised.
+    A CSV `mapping` (field -> heading: date, description, amount or paid_in and paid_out,
+    balance) overrides the recognised headings. The headings a successful import used are
+    remembered for the account and tried first next time, then recognition again.
     """
     path = Path(path)
     with sessions() as session:
@@ -294,7 +297,7 @@ def _matches(session: Session, account_id: int, lines: list[BankLine]) -> dict[i
     return found
 
 
-def _check_dates(session: Session, path: Path, account: BookAccount, lines: list[BankLine]):
+def _check_dates(session: Session, path: Path, account: BookAccount, lines: list[BankLine]) -> None:
     """Refuse new entries before the account's books start or in a closed year, by row."""
     closed = session.execute(
         select(FinancialYear.starts_on, FinancialYear.ends_on).where(
