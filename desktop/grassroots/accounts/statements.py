@@ -139,7 +139,6 @@ def read_statement(
 ) -> ParsedStatement:
     """Read an OFX/QFX or CSV statement by its content; StatementUnreadable if it cannot be."""
     from grassroots.accounts.statement_csv import read_csv_statement
-    from grassroots.accounts.statement_ofx import read_ofx_statement
 
     if not path.is_file():
         raise StatementUnreadable((f"Cannot read {path.name}: there is no such file",))
@@ -149,6 +148,8 @@ def read_statement(
         ".ofx",
         ".qfx",
     ):
+        from grassroots.accounts.statement_ofx import read_ofx_statement  # ofxtools is big
+
         return read_ofx_statement(path)
     if mapping:
         return read_csv_statement(path, mapping)
