@@ -23,7 +23,7 @@ TODAY = date(2026, 6, 1)
 
 @pytest.fixture
 def bank(sessions):
-    return books.add_account(sessions, "Current account", "bank", Money(0), date(2014, 1, 1))
+    return books.add_account(sessions, "Current account", "bank", Money(0), date(2008, 1, 1))
 
 
 def category_id(sessions, name):
@@ -198,6 +198,12 @@ def test_the_four_year_window_runs_from_the_end_of_the_accounting_period(session
     assert problems(sessions, last_day, date(2026, 4, 1)) == {old.id: (ga.TOO_OLD,)}
 
 
+def test_gifts_from_long_ago_are_simply_out_of_time(sessions, bank):
+    person_id = declared(sessions, made_on=date(2009, 6, 1))
+    gift = give(sessions, bank, person_id, date(2009, 5, 1), 1000)
+    assert problems(sessions) == {gift.id: (ga.TOO_OLD,)}
+
+
 def test_only_unclaimed_gifts_in_gift_aid_categories_are_looked_at(sessions, bank):
     person_id = declared(sessions)
     give(sessions, bank, person_id, date(2025, 5, 3), 3000, category="Subscriptions")
@@ -293,3 +299,5 @@ def test_gasds_before_april_2016_used_the_old_limits(sessions, bank):
     cash_gifts(sessions, bank, date(2015, 5, 1), 260, 2000)  # £5,200
     position = ga.gasds_position(sessions, date(2015, 4, 6))
     assert (position.count, position.eligible) == (260, Money(500_000))
+    with pytest.raises(ValidationError):
+        ga.gasds_position(sessions, date(2012, 4, 6))

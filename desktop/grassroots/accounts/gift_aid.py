@@ -417,6 +417,8 @@ def gasds_position(sessions: sessionmaker[Session], tax_year_start: date) -> Gas
     any day of the year may be given."""
     start = rules.tax_year_start(tax_year_start)
     end = date(start.year + 1, 4, 5)
+    if start < rules.GASDS_EACH_PENCE[0].since:
+        raise ValidationError({"tax_year": "The small donations scheme began on 6 April 2013"})
     with sessions() as session:
         small = _small_gifts(session, start, end)
         made, claimed = _gift_aid_claimed(session, start, end)

@@ -42,7 +42,11 @@ BASIC_RATE_PERCENT = (
     Dated(date(2008, 4, 6), 20, "basic rate 20%"),
 )
 # Years after the end of the accounting period in which a donation may still be claimed.
-CLAIM_WINDOW_YEARS = (Dated(date(2010, 4, 1), 4, "Finance Act 2009: four years"),)
+# (Before April 2010 it was six years; every such gift is long out of time either way.)
+CLAIM_WINDOW_YEARS = (
+    Dated(date(1990, 10, 1), 6, "Gift Aid began: six years"),
+    Dated(date(2010, 4, 1), 4, "Finance Act 2009: four years"),
+)
 
 # Gift Aid Small Donations Scheme, counted by tax year (6 April to 5 April).
 GASDS_EACH_PENCE = (
