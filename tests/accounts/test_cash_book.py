@@ -169,6 +169,10 @@ def test_paging_walks_the_whole_book_once(sessions, bank):
     assert [len(p) for p in pages] == [20, 20, 5]
     ids = [r.id for page in pages for r in page]
     assert len(set(ids)) == 45 == count_cash_book(sessions, query)
+    whole = {r.id: r.balance for r in cash_book(sessions, query, 0, 100)}
+    assert all(r.balance == whole[r.id] for page in pages for r in page)
+    oldest_first_page = cash_book(sessions, oldest_first(), 20, 5)
+    assert [r.balance for r in oldest_first_page] == [whole[r.id] for r in oldest_first_page]
     newest = pages[0][0]
     assert newest.balance == Money(100_000 + sum(100 + n for n in range(45)))
 

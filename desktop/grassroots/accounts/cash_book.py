@@ -1,9 +1,9 @@
 """The cash book as the treasurer reads it: entries with a running balance per account.
 
 The running balance is worked out by the database with a window function (SUM() OVER
-(PARTITION BY account ORDER BY date, id)), over every entry of the account, before any filter
-is applied, so a filtered or paged view still shows the true balance after each entry. Window
-functions are standard SQL, so the same query runs on SQLite and PostgreSQL.
+(PARTITION BY account ORDER BY date, id)) over the account's own entries, whatever the filter,
+so a filtered or paged view still shows the true balance after each entry. Window functions
+are standard SQL, so the same query runs on SQLite and PostgreSQL.
 """
 
 from __future__ import annotations
@@ -78,21 +78,43 @@ class PayeeSuggestion:
     receipt: bool  # the last entry was money in
 
 
-def _running() -> Select:
-    """Every entry with its account's running balance after it (no filters yet)."""
+def _running(spans: dict[int, tuple[date, date]]) -> Select:
+    """The running balance (before the carried-in sum) after each entry of the accounts in
+    `spans`, from each account's first date on the page to its last.
+
+    The window function only needs the entries from the page's earliest date onwards (per
+    account); everything before that is one carried-in sum read through the date index, so
+    a page of recent entries costs the same in a ten-year book as in a new one.
+    """
     return select(
         Entry.id.label("id"),
-        (
-            BookAccount.opening_pence
-            + func.sum(Entry.amount_pence).over(
-                partition_by=Entry.account_id, order_by=(Entry.on, Entry.id)
+        func.sum(Entry.amount_pence)
+        .over(partition_by=Entry.account_id, order_by=(Entry.on, Entry.id))
+        .label("balance"),
+    ).where(
+        or_(
+            *(
+                and_(Entry.account_id == account, Entry.on >= first, Entry.on <= last)
+                for account, (first, last) in spans.items()
             )
-        ).label("balance"),
-    ).join(BookAccount, BookAccount.id == Entry.account_id)
+        )
+    )
 
 
-def _line_summary() -> Select:
-    """Per entry: how many lines, one category and fund name, lines with no category, funds."""
+def _carried(session: Session, account: int, first: date) -> int:
+    """The account's opening balance and every entry before `first`."""
+    moved = session.scalar(
+        select(func.coalesce(func.sum(Entry.amount_pence), 0)).where(
+            Entry.account_id == account, Entry.on < first
+        )
+    )
+    opening = session.scalar(select(BookAccount.opening_pence).where(BookAccount.id == account))
+    return (opening or 0) + (moved or 0)
+
+
+def _line_summary(ids: list[int]) -> Select:
+    """Per entry of `ids`: how many lines, one category and fund name, lines with no
+    category, and how many funds."""
     return (
         select(
             EntryLine.entry_id.label("entry_id"),
@@ -104,6 +126,7 @@ def _line_summary() -> Select:
         )
         .outerjoin(Category, Category.id == EntryLine.category_id)
         .join(Fund, Fund.id == EntryLine.fund_id)
+        .where(EntryLine.entry_id.in_(ids))
         .group_by(EntryLine.entry_id)
     )
 
@@ -159,32 +182,54 @@ def _where(query: CashBookQuery) -> list:
 def cash_book(
     sessions: sessionmaker[Session], query: CashBookQuery, offset: int = 0, limit: int = 200
 ) -> list[CashBookRow]:
-    """A page of the cash book, newest first unless the query says otherwise."""
-    running = _running().subquery("running")
-    summary = _line_summary().subquery("summary")
+    """A page of the cash book, newest first unless the query says otherwise.
+
+    The page is chosen first (filters, order, offset, limit: through the indexes), then only
+    its entries are given balances and line summaries."""
     order = (Entry.on.desc(), Entry.id.desc()) if query.newest_first else (Entry.on, Entry.id)
-    statement = (
-        select(
-            Entry,
-            BookAccount.name,
-            running.c.balance,
-            summary.c.lines,
-            summary.c.category,
-            summary.c.uncategorised,
-            summary.c.funds,
-            summary.c.fund,
-            _closed_year(Entry.on).label("closed"),
-        )
-        .join(BookAccount, BookAccount.id == Entry.account_id)
-        .join(running, running.c.id == Entry.id)
-        .outerjoin(summary, summary.c.entry_id == Entry.id)
+    choose = (
+        select(Entry.id, Entry.account_id, Entry.on)
         .where(*_where(query))
         .order_by(*order)
         .offset(offset)
         .limit(limit)
     )
     with sessions() as session:
-        return [_row(*values) for values in session.execute(statement).all()]
+        picked = session.execute(choose).all()
+        if not picked:
+            return []
+        spans: dict[int, tuple[date, date]] = {}
+        for _id, account, on in picked:
+            first, last = spans.get(account, (on, on))
+            spans[account] = (min(first, on), max(last, on))
+        carried = {
+            account: _carried(session, account, first) for account, (first, _l) in spans.items()
+        }
+        ids = [row[0] for row in picked]
+        running = _running(spans).subquery("running")
+        summary = _line_summary(ids).subquery("summary")
+        statement = (
+            select(
+                Entry,
+                BookAccount.name,
+                running.c.balance,
+                summary.c.lines,
+                summary.c.category,
+                summary.c.uncategorised,
+                summary.c.funds,
+                summary.c.fund,
+                _closed_year(Entry.on).label("closed"),
+            )
+            .join(BookAccount, BookAccount.id == Entry.account_id)
+            .join(running, running.c.id == Entry.id)
+            .outerjoin(summary, summary.c.entry_id == Entry.id)
+            .where(Entry.id.in_(ids))
+            .order_by(*order)
+        )
+        return [
+            _row(entry, account, carried[entry.account_id] + balance, *rest)
+            for entry, account, balance, *rest in session.execute(statement).all()
+        ]
 
 
 def _row(
