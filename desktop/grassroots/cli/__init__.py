@@ -9,7 +9,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from grassroots.cli import accounts_commands, group_commands, member_commands, print_commands
+from grassroots.cli import (
+    accounts_commands,
+    giftaid_commands,
+    group_commands,
+    member_commands,
+    print_commands,
+)
 from grassroots.cli.opening import opened
 from grassroots.cli.output import field_problems, problem
 from grassroots.cli.parser import build_parser
@@ -33,6 +39,7 @@ _WITH_DATABASE: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "accounts add": accounts_commands.add,
     "accounts import": accounts_commands.import_file,
     "accounts balance": accounts_commands.balance,
+    "giftaid schedule": giftaid_commands.schedule,
 }
 
 
@@ -55,7 +62,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in _STANDALONE:
         return _STANDALONE[args.command](args)
     action = args.members_command if args.command == "members" else args.command
-    if args.command == "accounts":
-        action = f"accounts {args.accounts_command}"
+    if args.command in ("accounts", "giftaid"):
+        action = f"{args.command} {getattr(args, args.command + '_command')}"
     with opened(args.db) as database:
         return _WITH_DATABASE[action](args, database)

@@ -53,6 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     _members_commands(commands)
     _print_command(commands)
     _accounts_commands(commands)
+    _giftaid_commands(commands)
     return parser
 
 
@@ -150,6 +151,21 @@ def _accounts_commands(commands) -> None:
 
     balance = _command(actions, "balance", "Show each account's and each fund's balance.")
     balance.add_argument("--as-of", metavar="DD/MM/YYYY", help="at the end of; default: today")
+
+
+def _giftaid_commands(commands) -> None:
+    giftaid = _command(commands, "giftaid", "Gift Aid: HMRC's claim schedule from the books.")
+    actions = giftaid.add_subparsers(dest="giftaid_command", metavar="ACTION", required=True)
+    schedule = _command(
+        actions,
+        "schedule",
+        "Make a Gift Aid claim: write HMRC's schedule (ODS) and mark the donations claimed.",
+    )
+    schedule.add_argument("--out", metavar="FILE.ods", help="where to write the schedule")
+    schedule.add_argument("--up-to", metavar="DD/MM/YYYY", help="donations up to; default: today")
+    schedule.add_argument(
+        "--check", action="store_true", help="only say what could be claimed and what to fix"
+    )
 
 
 def _count(text: str) -> int:
