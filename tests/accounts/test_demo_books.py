@@ -279,3 +279,9 @@ def test_a_group_that_keeps_books_keeps_them(sessions, demo):
     again = make_demo(sessions, people=10, today=TODAY)
     assert again.entries == 0
     assert _books(sessions) == before
+
+
+def test_large_demo_has_about_fifty_thousand_entries(sessions):
+    summary = make_demo(sessions, "large", today=TODAY)
+    assert 45_000 <= summary.entries <= 55_000
+    assert summary.entries > summary.subscriptions * 2
