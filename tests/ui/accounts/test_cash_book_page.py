@@ -13,7 +13,7 @@ from grassroots.accounts.cash_book import CashBookQuery, cash_book
 from grassroots.accounts.records import EntryInput, LineInput
 from grassroots.core.money import Money
 from grassroots.ui.accounts.columns import CASH_BOOK_COLUMNS, LOCK_COLUMN
-from grassroots.ui.accounts.filter_bar import ALL_DATES, LAST_YEAR
+from grassroots.ui.accounts.filter_bar import ALL_DATES, CUSTOM, LAST_YEAR
 
 from .conftest import LAST_YEAR as LAST_YEAR_DATES
 from .conftest import THIS_YEAR, category_id, enter, focused
@@ -94,7 +94,14 @@ def test_columns_balances_and_filters(qtbot, make_page, bank, sessions):
     page.filters.account.setCurrentIndex(0)
     page.filters.set_period(LAST_YEAR)
     assert page.model.total == 1 and cell(page, 0, 3) == "Bank"
+    page.filters.set_period(CUSTOM)
+    assert page.filters.start.isVisible() and page.filters.end.isVisible()
+    page.filters.start.set_date(day + timedelta(days=1))
+    page.filters.end.set_date(day + timedelta(days=30))
+    page.filters.end.editingFinished.emit()
+    assert page.model.total == 1 and cell(page, 0, 3) == "Unknown credit"
     page.filters.set_period(ALL_DATES)
+    assert not page.filters.start.isVisible()
     assert page.model.total == 4
     qtbot.keyClicks(page.filters.search, "hollis")
     qtbot.waitUntil(lambda: page.model.total == 1)
