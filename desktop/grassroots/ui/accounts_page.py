@@ -395,7 +395,12 @@ class AccountsPage(QWidget):
         box.setEscapeButton(close)
         box.setProperty("reverse_button", reverse)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.finished.connect(lambda _r: box.clickedButton() is reverse and self.reverse(row))
+
+        def finished(_result: int) -> None:  # a slot returns nothing (see the Qt binding note)
+            if box.clickedButton() is reverse:
+                self.reverse(row)
+
+        box.finished.connect(finished)
         return self._show(box)
 
     def _show_message(self, title: str, text: str) -> QMessageBox:

@@ -48,7 +48,7 @@ class BalanceStrip(QWidget):
         self.to_do = QPushButton()
         self.to_do.setObjectName("toCategoriseLink")
         set_role(self.to_do, "link")
-        self.to_do.clicked.connect(self.categorise_requested.emit)
+        self.to_do.clicked.connect(self.categorise_requested)
         self.row.addStretch(1)
         self.row.addWidget(self.to_do)
 

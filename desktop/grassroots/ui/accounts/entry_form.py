@@ -146,7 +146,7 @@ class SplitLines(QWidget):
         self.grid.addWidget(line.fund, row, 1)
         self.grid.addWidget(line.amount, row, 2)
         self.grid.addWidget(line.remove, row, 3)
-        line.amount.textChanged.connect(lambda _t: self.changed.emit())
+        line.amount.textChanged.connect(self.changed)
         line.remove.clicked.connect(lambda: self.remove_line(line))
         self.lines.append(line)
         self.changed.emit()

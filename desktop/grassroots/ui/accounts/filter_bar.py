@@ -87,13 +87,13 @@ class CashBookFilters(QWidget):
             edit.setFixedWidth(int(7.5 * em))
         self._show_custom()
 
-        self.search.searched.connect(lambda _text: self.changed.emit())
+        self.search.searched.connect(self.changed)
         self.period.currentIndexChanged.connect(self._period_changed)
         for edit in (self.start, self.end):
             edit.editingFinished.connect(self._dates_typed)
         for combo in (self.account, self.category, self.fund):
-            combo.currentIndexChanged.connect(lambda _i: self.changed.emit())
-        self.to_categorise.toggled.connect(lambda _on: self.changed.emit())
+            combo.currentIndexChanged.connect(self.changed)
+        self.to_categorise.toggled.connect(self.changed)
 
     @staticmethod
     def _combo(name: str, accessible: str, everything: str) -> QComboBox:
