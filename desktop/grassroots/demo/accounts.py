@@ -3,7 +3,8 @@
 The books are made in three steps, so that the same seed always gives the same books:
 
 1. Plan every entry the group's life brings: each real subscription payment from the members'
-   register (the member as payer), donations (some from people who made a Gift Aid
+   register (the member as payer; only a register far bigger than the books has its payments
+   paid in together, a day at a time), donations (some from people who made a Gift Aid
    declaration), hall hire, fundraising events with split takings, restricted grants and the
    spending from them, the regular bills, volunteer expenses, and a few entries in the last
    month still to categorise. The year's general spending is scaled to the year's general
@@ -71,6 +72,9 @@ RATES = {
 }
 # Entries a year whatever the scale: bills, interest, banking, transfers, grants, Gift Aid.
 FIXED_A_YEAR = 100
+# A register so big that its subscriptions alone would fill more than this share of the books
+# (a benchmark group of 100,000 people) has them paid in together, one entry a day and account.
+BATCHED_BEYOND = 0.75
 # The general spending a year comes to this share of the year's general income.
 SPENDING_SHARE = 0.93
 # The interest rate on savings by calendar year, in basis points.
@@ -268,6 +272,8 @@ def add_books(ctx: DemoContext, entries: int) -> None:
     year_starts = [add_months(first, 12 * n) for n in range(YEARS + 1)]
     year_starts = [start for start in year_starts if start <= ctx.today]
     subscriptions = _subscriptions(ctx, first)
+    if len(subscriptions) > entries * BATCHED_BEYOND:
+        subscriptions = _paid_in_together(subscriptions)
     per_year = sum(RATES.values()) + FIXED_A_YEAR
     wanted = max(0, entries - len(subscriptions)) / max(1, len(year_starts))
     books = _Books(
@@ -408,6 +414,29 @@ def _subscriptions(ctx: DemoContext, first: date) -> list[_Plan]:
             query
         )
     ]
+
+
+def _paid_in_together(subscriptions: list[_Plan]) -> list[_Plan]:
+    """One paying-in a day for each account, as a treasurer banks a pile of subscriptions:
+    keeps a huge register's books to a size a group's books can have."""
+    days: dict[tuple[date, str], list[_Plan]] = {}
+    for plan in subscriptions:
+        days.setdefault((plan.on, plan.account), []).append(plan)
+    batched = []
+    for (on, account), plans in days.items():
+        category, fund = plans[0].lines[0][0], plans[0].lines[0][1]
+        pence = sum(plan.pence for plan in plans)
+        batched.append(
+            _Plan(
+                on,
+                account,
+                [[category, fund, pence, None]],
+                payee=f"Subscriptions ({len(plans)} members)",
+                method="cash" if account == CASH else "bank transfer",
+                reference="Paying-in",
+            )
+        )
+    return batched
 
 
 def _plan_donations(books: _Books) -> list[dict]:
