@@ -1,0 +1,490 @@
+"""Printing for the accounts: the treasurer's report to a committee meeting, and the year-end
+receipts and payments accounts with the statement of assets and liabilities, as a PDF for the
+trustees to sign or as a spreadsheet for the independent examiner. The UI and the command line
+both call these.
+
+The figures come from `treasurers_report` and `year_end`; here they are rounded to whole pounds
+(the forms ask for that) and laid out on the chosen form's lines, once, so the PDF and the
+spreadsheet can never disagree.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from grassroots.accounts.models import FinancialYear
+from grassroots.accounts.treasurers_report import TreasurersReport, treasurers_report
+from grassroots.accounts.year_end import (
+    NOT_IN_LAYOUT,
+    NOT_YET_CATEGORISED,
+    OSCR,
+    AssetItem,
+    Columns,
+    ReceiptsAndPayments,
+    Section,
+    StatementOfAssets,
+    cash_difference,
+    receipts_and_payments,
+    regroup,
+    rounding_notes,
+    statement_of_assets,
+    to_pounds,
+    year_end_of,
+)
+from grassroots.core.errors import ValidationError
+from grassroots.core.money import Money
+from grassroots.group.service import get_settings
+from grassroots.members.documents import letterhead_of
+from grassroots.printing.annual_accounts import (
+    AnnualAccounts,
+    FigureRow,
+    FigureSection,
+    ItemList,
+    build_annual_accounts,
+)
+from grassroots.printing.treasurers_report import (
+    BalanceRow,
+    CommitteeReport,
+    ReportRow,
+    build_treasurers_report,
+)
+
+Sessions = sessionmaker[Session]
+LAYOUTS = ("cc16", "oscr")
+FUND_COLUMNS = ("unrestricted", "restricted", "endowment")
+SECTION_A_COLUMNS = (
+    "Unrestricted funds",
+    "Restricted funds",
+    "Endowment funds",
+    "Total funds",
+    "Last year",
+)
+CASH_COLUMNS = ("Unrestricted funds", "Restricted funds", "Endowment funds", "Total funds")
+ROUNDING = "Figures are to the nearest pound; a figure in brackets is negative."
+
+# ---------------------------------------------------------------- the treasurer's report
+
+
+def _report_row(line, part_year: bool) -> ReportRow:
+    values = (line.actual, line.year_to_date) if part_year else (line.actual,)
+    return ReportRow(line.category, (*values, line.budget, line.difference), line.to_categorise)
+
+
+def _report_total(section, part_year: bool, label: str) -> ReportRow:
+    differences = [line.difference for line in section.lines if line.difference is not None]
+    budgeted = any(line.budget is not None for line in section.lines)
+    values = (section.total, section.year_to_date_total) if part_year else (section.total,)
+    return ReportRow(
+        label,
+        (
+            *values,
+            section.budget_total if budgeted else None,
+            Money(sum(d.pence for d in differences)) if differences else None,
+        ),
+        kind="total",
+    )
+
+
+def committee_report(report: TreasurersReport, settings_head, printed_on: date) -> CommitteeReport:
+    """The report's figures laid out for print (pence kept: a committee ties them to the bank)."""
+    part = report.part_year
+    loose_in = next((ln.actual for ln in report.receipts.lines if ln.to_categorise), Money(0))
+    loose_out = next((ln.actual for ln in report.payments.lines if ln.to_categorise), Money(0))
+    return CommitteeReport(
+        letterhead=settings_head,
+        start=report.start,
+        end=report.end,
+        year_starts_on=report.year_starts_on,
+        year_ends_on=report.year_ends_on,
+        part_year=part,
+        printed_on=printed_on,
+        receipts=tuple(_report_row(ln, part) for ln in report.receipts.lines),
+        receipts_total=_report_total(report.receipts, part, "Total receipts"),
+        payments=tuple(_report_row(ln, part) for ln in report.payments.lines),
+        payments_total=_report_total(report.payments, part, "Total payments"),
+        surplus=report.surplus,
+        accounts=tuple(BalanceRow(a.name, a.at_start, a.at_end) for a in report.accounts),
+        funds=tuple(BalanceRow(f.name, f.at_start, f.at_end) for f in report.funds),
+        to_categorise_in=loose_in,
+        to_categorise_out=loose_out,
+    )
+
+
+def print_treasurers_report(sessions: Sessions, out: Path, start: date, end: date) -> Path:
+    """The treasurer's report for `start` to `end` (both included) as a PDF at `out`."""
+    report = treasurers_report(sessions, start, end)
+    head = letterhead_of(get_settings(sessions))
+    return build_treasurers_report(committee_report(report, head, date.today()), out)
+
+
+# ---------------------------------------------------------------- section A
+
+
+def _figures(columns: Columns, last_year: Money | None) -> tuple[int | None, ...]:
+    this_year = tuple(to_pounds(getattr(columns, c)) for c in (*FUND_COLUMNS, "total"))
+    return (*this_year, None if last_year is None else to_pounds(last_year))
+
+
+def _rows_of(section: Section) -> tuple[FigureRow, ...]:
+    return tuple(
+        FigureRow(
+            row.label, _figures(row.this_year, row.last_year), flagged=row.category_id is None
+        )
+        for row in section.rows
+    )
+
+
+def _sub_total(section: Section) -> FigureRow:
+    return FigureRow(
+        "Sub total", _figures(section.sub_total, section.last_year_sub_total), "subtotal"
+    )
+
+
+def _cash_sections(accounts: ReceiptsAndPayments, codes: bool) -> tuple[FigureSection, ...]:
+    transfers = FigureRow("Transfers between funds", _figures(accounts.transfers, None))
+    cash = (
+        FigureRow(
+            "Cash funds last year end",
+            _figures(accounts.cash_at_start, accounts.last_year_cash_at_start),
+        ),
+        FigureRow(
+            "Cash funds this year end",
+            _figures(accounts.cash_at_end, accounts.last_year_cash_at_end),
+            "total",
+        ),
+    )
+    return (
+        FigureSection("A5" if codes else "", "Transfers between funds", (transfers,)),
+        FigureSection("A6" if codes else "", "Cash funds", cash),
+    )
+
+
+def _cc16_section_a(accounts: ReceiptsAndPayments) -> tuple[FigureSection, ...]:
+    receipts_total = FigureRow(
+        "Total receipts",
+        _figures(accounts.total_receipts, accounts.last_year_total_receipts),
+        "total",
+    )
+    payments_total = FigureRow(
+        "Total payments",
+        _figures(accounts.total_payments, accounts.last_year_total_payments),
+        "total",
+    )
+    net = FigureRow(
+        "Net of receipts/(payments)", _figures(accounts.net, accounts.last_year_net), "net"
+    )
+    return (
+        FigureSection(
+            "A1", "Receipts", (*_rows_of(accounts.receipts), _sub_total(accounts.receipts))
+        ),
+        FigureSection(
+            "A2",
+            "Asset and investment sales",
+            (*_rows_of(accounts.asset_sales), _sub_total(accounts.asset_sales), receipts_total),
+        ),
+        FigureSection(
+            "A3", "Payments", (*_rows_of(accounts.payments), _sub_total(accounts.payments))
+        ),
+        FigureSection(
+            "A4",
+            "Asset and investment purchases",
+            (
+                *_rows_of(accounts.asset_purchases),
+                _sub_total(accounts.asset_purchases),
+                payments_total,
+                net,
+            ),
+        ),
+        *_cash_sections(accounts, codes=True),
+    )
+
+
+def _oscr_section_a(accounts: ReceiptsAndPayments) -> tuple[FigureSection, ...]:
+    laid = regroup(accounts, OSCR)
+
+    def rows(lines) -> tuple[FigureRow, ...]:
+        return tuple(
+            FigureRow(
+                line.label,
+                _figures(line.this_year, line.last_year),
+                flagged=line.label in (NOT_YET_CATEGORISED, NOT_IN_LAYOUT),
+            )
+            for line in lines
+        )
+
+    receipts_total = FigureRow(
+        "Total receipts",
+        _figures(laid.total_receipts, Money(sum(ln.last_year.pence for ln in laid.receipts))),
+        "total",
+    )
+    payments_total = FigureRow(
+        "Total payments",
+        _figures(laid.total_payments, Money(sum(ln.last_year.pence for ln in laid.payments))),
+        "total",
+    )
+    surplus = FigureRow(
+        "Surplus/(deficit) for the year",
+        _figures(laid.total_receipts - laid.total_payments, accounts.last_year_net),
+        "net",
+    )
+    return (
+        FigureSection("", "Receipts", (*rows(laid.receipts), receipts_total)),
+        FigureSection("", "Payments", (*rows(laid.payments), payments_total, surplus)),
+        *_cash_sections(accounts, codes=False),
+    )
+
+
+# ---------------------------------------------------------------- section B
+
+
+def _cash_by_fund(assets: StatementOfAssets, code: str) -> FigureSection:
+    rows = []
+    for fund in assets.cash_by_fund:
+        if not fund.at_end and not (fund.at_start or fund.receipts or fund.payments):
+            continue
+        columns = Columns.of(fund.column, fund.at_end)
+        rows.append(FigureRow(fund.name, _figures(columns, None)[:4]))
+    total = Columns.sum(Columns.of(f.column, f.at_end) for f in assets.cash_by_fund)
+    rows.append(FigureRow("Total cash funds", _figures(total, None)[:4], "total"))
+    return FigureSection(
+        code,
+        "Cash funds",
+        tuple(rows),
+        note="By the fund the money belongs to",
+    )
+
+
+def _cash_check(accounts: ReceiptsAndPayments, assets: StatementOfAssets) -> tuple[bool, str]:
+    """Does B1 agree with A6, by fund column and with the banks' balances?"""
+    by_fund = Columns.sum(Columns.of(f.column, f.at_end) for f in assets.cash_by_fund)
+    a6 = accounts.cash_at_end
+    banks = cash_difference(accounts, assets)
+    a6_text = f"£{to_pounds(a6.total):,}"
+    if by_fund == a6 and banks == Money(0):
+        return True, (
+            f"B1 cash funds of {a6_text} agree with A6 cash funds this year end of {a6_text}, "
+            "and with the balances of the accounts they are held in."
+        )
+    problems = []
+    for column in (*FUND_COLUMNS, "total"):
+        b1, a = getattr(by_fund, column), getattr(a6, column)
+        if b1 != a:
+            problems.append(
+                f"{column} funds: B1 £{to_pounds(b1):,}, A6 £{to_pounds(a):,} "
+                f"(difference {(b1 - a).format()})"
+            )
+    if banks != Money(0):
+        problems.append(
+            f"the accounts hold £{to_pounds(assets.cash_total):,} but A6 shows "
+            f"£{to_pounds(a6.total):,} (difference {banks.format()})"
+        )
+    return False, "They differ: " + "; ".join(problems) + ". Find the difference before signing."
+
+
+def _money(value: Money | None) -> int | None:
+    return None if value is None else to_pounds(value)
+
+
+def _item_lists(assets: StatementOfAssets, codes: bool) -> tuple[ItemList, ...]:
+    def code(n: int) -> str:
+        return f"B{n}" if codes else ""
+
+    def plain(items: tuple[AssetItem, ...]) -> tuple[tuple, ...]:
+        return tuple((i.details, i.fund, _money(i.amount)) for i in items)
+
+    def valued(items: tuple[AssetItem, ...]) -> tuple[tuple, ...]:
+        return tuple((i.details, i.fund, _money(i.cost), _money(i.amount)) for i in items)
+
+    return (
+        ItemList(
+            code(2),
+            "Other monetary assets",
+            ("Details", "Fund", "Amount £"),
+            plain(assets.monetary),
+            1,
+        ),
+        ItemList(
+            code(3),
+            "Investment assets",
+            ("Details", "Fund", "Cost £", "Current value £"),
+            valued(assets.investments),
+            2,
+        ),
+        ItemList(
+            code(4),
+            "Assets retained for the charity's own use",
+            ("Details", "Fund", "Cost £", "Current value £"),
+            valued(assets.own_use),
+            2,
+        ),
+        ItemList(
+            code(5),
+            "Liabilities",
+            ("Details", "Fund", "When due", "Amount due £"),
+            tuple((i.details, i.fund, i.due, _money(i.amount)) for i in assets.liabilities),
+            1,
+        ),
+    )
+
+
+# ---------------------------------------------------------------- the whole form
+
+
+def _warnings(accounts: ReceiptsAndPayments, section_a: tuple[FigureSection, ...]) -> list[str]:
+    found = []
+    if accounts.uncategorised_lines:
+        n = accounts.uncategorised_lines
+        found.append(
+            f"{n} {'line' if n == 1 else 'lines'} in this year's books "
+            f"{'is' if n == 1 else 'are'} not yet categorised and shown as "
+            f"“{NOT_YET_CATEGORISED}”. Give each a category in the cash book, then print again."
+        )
+    if any(row.label == NOT_IN_LAYOUT for s in section_a for row in s.rows):
+        found.append(
+            f"Some categories have no line on this form and are shown as “{NOT_IN_LAYOUT}”. "
+            "Give each category a year-end heading."
+        )
+    if accounts.unexplained != Columns():
+        found.append(
+            "Cash funds this year end differ from last year end plus the net of receipts and "
+            f"payments and the transfers, by {accounts.unexplained.total.format()}."
+        )
+    return found
+
+
+def _approval(sessions: Sessions, year_starts_on: date) -> tuple[str, date | None]:
+    with sessions() as session:
+        year = session.scalar(
+            select(FinancialYear).where(FinancialYear.starts_on == year_starts_on)
+        )
+        return (year.approved_by, year.approved_on) if year else ("", None)
+
+
+def annual_accounts(
+    sessions: Sessions, year_starts_on: date, layout: str = "cc16", printed_on: date | None = None
+) -> AnnualAccounts:
+    """The year's accounts rounded to pounds on `layout`'s lines, ready to print or export."""
+    if layout not in LAYOUTS:
+        raise ValidationError({"layout": f"Choose a layout from {', '.join(LAYOUTS)}"})
+    accounts = receipts_and_payments(sessions, year_starts_on)
+    assets = statement_of_assets(sessions, year_starts_on)
+    head = letterhead_of(get_settings(sessions))
+    cc16 = layout == "cc16"
+    section_a = _cc16_section_a(accounts) if cc16 else _oscr_section_a(accounts)
+    agrees, check = _cash_check(accounts, assets)
+    approved_by, approved_on = _approval(sessions, year_starts_on)
+    notes = [ROUNDING, *(rounding_notes(accounts) if cc16 else ())]
+    return AnnualAccounts(
+        letterhead=head,
+        title="Receipts and payments accounts" if cc16 else "Receipts and payments account",
+        form=(
+            "Charity Commission CC16 layout"
+            if cc16
+            else "OSCR receipts and payments account and statement of balances"
+        ),
+        year_starts_on=year_starts_on,
+        year_ends_on=year_end_of(year_starts_on),
+        printed_on=printed_on or date.today(),
+        columns=SECTION_A_COLUMNS,
+        section_a_title=(
+            "Section A  Receipts and payments" if cc16 else "Statement of receipts and payments"
+        ),
+        section_a=section_a,
+        section_b_title=(
+            "Section B  Statement of assets and liabilities at the end of the period"
+            if cc16
+            else f"Statement of balances at {year_end_of(year_starts_on):%d/%m/%Y}"
+        ),
+        cash_columns=CASH_COLUMNS,
+        cash=_cash_by_fund(assets, "B1" if cc16 else ""),
+        accounts_held=tuple((a.name, to_pounds(a.amount)) for a in assets.cash_by_account),
+        items=_item_lists(assets, codes=cc16),
+        cash_agrees=agrees,
+        cash_check=check if cc16 else check.replace("B1 cash", "Cash").replace("A6 cash", "cash"),
+        warnings=tuple(_warnings(accounts, section_a)),
+        notes=tuple(notes),
+        approved_by=approved_by,
+        approved_on=approved_on,
+    )
+
+
+def print_annual_accounts(
+    sessions: Sessions, out: Path, year_starts_on: date, layout: str = "cc16"
+) -> Path:
+    """The receipts and payments accounts and statement of assets as a PDF at `out`."""
+    return build_annual_accounts(annual_accounts(sessions, year_starts_on, layout), out)
+
+
+# ---------------------------------------------------------------- the spreadsheet
+
+
+def _export_rows(form: AnnualAccounts) -> list[list[str | int | None]]:
+    """Every figure of the printed form, one line each, in the order it prints."""
+    width = 2 + len(form.columns)
+    rows: list[list[str | int | None]] = [["Section", "Line", *form.columns]]
+    for section in form.section_a:
+        name = f"{section.code} {section.title}".strip()
+        rows += [[name, row.label, *row.values] for row in section.rows]
+    rows.append([""] * width)
+    rows.append(["Section", "Line", *form.cash_columns])
+    name = f"{form.cash.code} {form.cash.title}".strip()
+    rows += [[name, row.label, *row.values] for row in form.cash.rows]
+    rows += [
+        ["Held in", account, None, None, None, amount] for account, amount in form.accounts_held
+    ]
+    for item in form.items:
+        rows.append([""] * width)
+        rows.append([f"{item.code} {item.title}".strip(), *item.columns])
+        rows += [["", *values] for values in item.rows]
+    return rows
+
+
+def export_annual_accounts(
+    sessions: Sessions, path: Path, year_starts_on: date, layout: str = "cc16"
+) -> Path:
+    """The same figures as the printed accounts, as a .csv or .xlsx file for the examiner."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError({"path": f"{path.name}: save the accounts as a .csv or .xlsx file"})
+    form = annual_accounts(sessions, year_starts_on, layout)
+    rows = _export_rows(form)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+            csv.writer(handle).writerows(["" if v is None else v for v in row] for row in rows)
+        return path
+    _write_xlsx(form, rows, path)
+    return path
+
+
+def _write_xlsx(form: AnnualAccounts, rows: list[list], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Accounts"
+    sheet.append([form.letterhead.name])
+    sheet.append([f"{form.title}, year ended {form.year_ends_on:%d/%m/%Y}"])
+    sheet.append([form.form])
+    sheet.append([])
+    sheet["A1"].font = Font(bold=True, size=13)
+    for row in rows:
+        sheet.append(row)
+        if row and (row[0] == "Section" or str(row[0]).startswith(("B2", "B3", "B4", "B5"))):
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
+    for line in sheet.iter_rows(min_row=5):
+        for cell in line:
+            if isinstance(cell.value, int):
+                cell.number_format = '#,##0;(#,##0);"-"'
+    sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 40
+    for letter in "CDEFG":
+        sheet.column_dimensions[letter].width = 16
+    book.save(path)

@@ -1,0 +1,470 @@
+"""The year-end accounts as a charity's trustees sign them and an independent examiner reads
+them: section A, the receipts and payments account, and section B, the statement of assets and
+liabilities, on the Charity Commission's CC16 layout or another form's fixed lines (OSCR's).
+
+Everything arrives already in whole pounds, laid out as labelled rows, so one builder prints
+any form: the caller decides the lines, this module decides how they look. Figures sit in
+right-aligned columns with brackets for negatives and a dash for nothing, sub totals carry a
+rule above, totals a rule above and a double rule below, as accounts are ruled by hand.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from grassroots.core.dates import format_date
+from grassroots.printing.fonts import BOLD, REGULAR, register_fonts
+from grassroots.printing.letterhead import (
+    Letterhead,
+    draw_footer,
+    draw_letterhead,
+    draw_running_header,
+)
+from grassroots.printing.pages import build
+from grassroots.printing.styles import (
+    ACCENT,
+    BOTTOM_MARGIN,
+    HEADER_FILL,
+    INK,
+    MARGIN,
+    MUTED,
+    RULE,
+    ZEBRA_FILL,
+)
+
+PAGE = A4
+FIRST_TOP = 42 * mm  # room for the full letterhead on the first page
+LATER_TOP = 26 * mm  # room for the running header on the pages after it
+FIGURE_WIDTH = 23 * mm
+SIZE = 8.8
+LEADING = 11.5
+
+WARN_FILL = colors.HexColor("#FDF3E1")
+WARN_EDGE = colors.HexColor("#C77C02")
+WARN_INK = colors.HexColor("#7A4A00")
+FLAG_FILL = colors.HexColor("#FFF6E5")
+GOOD_INK = colors.HexColor("#2F6B3A")
+
+# ---------------------------------------------------------------- the figures
+
+
+@dataclass(frozen=True)
+class FigureRow:
+    """One line of a figure table. `values` has one entry per figure column, in whole pounds;
+    None leaves the cell empty (a heading's own line, a column that does not apply)."""
+
+    label: str
+    values: tuple[int | None, ...]
+    kind: str = "line"  # line | subtotal | total | net
+    flagged: bool = False  # still needs the treasurer's attention (e.g. to categorise)
+
+
+@dataclass(frozen=True)
+class FigureSection:
+    """A numbered part of a form: "A1" "Receipts" and its rows (totals included)."""
+
+    code: str
+    title: str
+    rows: tuple[FigureRow, ...]
+    note: str = ""  # a line under the title, e.g. "(agree with A6)"
+
+
+@dataclass(frozen=True)
+class ItemList:
+    """B2 to B5: things listed by the treasurer, with their own columns. The last
+    `figures` columns are amounts in whole pounds (None prints a dash)."""
+
+    code: str
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[tuple[str | int | None, ...], ...]
+    figures: int
+    empty: str = "None"
+
+
+@dataclass(frozen=True)
+class AnnualAccounts:
+    letterhead: Letterhead
+    title: str  # "Receipts and payments accounts"
+    form: str  # which form the layout follows, printed under the title
+    year_starts_on: date
+    year_ends_on: date
+    printed_on: date
+    columns: tuple[str, ...]  # section A's figure columns, the last being last year's
+    section_a_title: str
+    section_a: tuple[FigureSection, ...]
+    section_b_title: str
+    cash_columns: tuple[str, ...]  # B1's figure columns
+    cash: FigureSection  # B1 cash funds per fund, with the total
+    accounts_held: tuple[tuple[str, int], ...]  # where the cash is: each bank account
+    items: tuple[ItemList, ...]  # B2 to B5
+    cash_agrees: bool
+    cash_check: str  # says the two agree, or by how much they do not
+    warnings: tuple[str, ...] = ()  # shown in a box before the trustees sign
+    notes: tuple[str, ...] = ()  # rounding notes and the like, in small print
+    approved_by: str = ""
+    approved_on: date | None = None
+    signatories: int = 2
+
+
+# ---------------------------------------------------------------- formatting
+
+
+def pounds(value: int | None) -> str:
+    """'1,234', '(56)' for a negative, '-' for nothing, '' for no figure at all."""
+    if value is None:
+        return ""
+    if value == 0:
+        return "-"
+    return f"({-value:,})" if value < 0 else f"{value:,}"
+
+
+def account_styles() -> dict[str, ParagraphStyle]:
+    register_fonts()
+    base = ParagraphStyle("acc", fontName=REGULAR, fontSize=SIZE, leading=LEADING, textColor=INK)
+    return {
+        "cell": base,
+        "bold": ParagraphStyle("acc-b", parent=base, fontName=BOLD),
+        "flag": ParagraphStyle("acc-f", parent=base, textColor=WARN_INK),
+        "head": ParagraphStyle(
+            "acc-h", parent=base, fontName=BOLD, fontSize=8, leading=10, alignment=TA_RIGHT
+        ),
+        "title": ParagraphStyle(
+            "acc-t", parent=base, fontName=BOLD, fontSize=18, leading=22, spaceAfter=2
+        ),
+        "subtitle": ParagraphStyle(
+            "acc-s", parent=base, fontSize=10.5, leading=14, textColor=MUTED, spaceAfter=4
+        ),
+        "section": ParagraphStyle(
+            "acc-sec",
+            parent=base,
+            fontName=BOLD,
+            fontSize=12,
+            leading=15,
+            textColor=ACCENT,
+            spaceBefore=8,
+            spaceAfter=5,
+        ),
+        "part": ParagraphStyle(
+            "acc-p", parent=base, fontName=BOLD, fontSize=9.5, leading=12, spaceBefore=4
+        ),
+        "note": ParagraphStyle("acc-n", parent=base, fontSize=7.5, leading=9.5, textColor=MUTED),
+        "warn": ParagraphStyle("acc-w", parent=base, textColor=WARN_INK),
+        "warn-title": ParagraphStyle("acc-wt", parent=base, fontName=BOLD, textColor=WARN_INK),
+        "good": ParagraphStyle("acc-g", parent=base, textColor=GOOD_INK),
+    }
+
+
+def figure_table(
+    columns: Sequence[str],
+    sections: Sequence[FigureSection],
+    width: float,
+    *,
+    shade_last: bool = True,
+    figure_width: float = FIGURE_WIDTH,
+    unit: str = "£",
+    fmt: Callable[[int | None], str] = pounds,
+) -> Table:
+    """Sections of labelled figures under shared column titles; the last column shaded when
+    `shade_last` (last year's comparatives read as apart from this year's)."""
+    styles = account_styles()
+    n = len(columns)
+    widths = [width - n * figure_width, *([figure_width] * n)]
+    data: list[list] = [
+        ["", *(Paragraph(escape(c), styles["head"]) for c in columns)],
+        ["", *([unit] * n)],
+    ]
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, SIZE, LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+        ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("FONT", (1, 1), (-1, 1), BOLD, SIZE, LEADING),
+        ("LINEBELOW", (1, 1), (-1, 1), 0.6, RULE),
+    ]
+    if shade_last:
+        commands.append(("BACKGROUND", (-1, 0), (-1, -1), ZEBRA_FILL))
+    for section in sections:
+        top = len(data)
+        title = f"{section.code}  {section.title}" if section.code else section.title
+        data.append([Paragraph(escape(title), styles["part"]), *([""] * n)])
+        commands.append(("TOPPADDING", (0, top), (-1, top), 7))
+        if section.note:
+            data.append([Paragraph(escape(section.note), styles["note"]), *([""] * n)])
+        for row in section.rows:
+            at = len(data)
+            style = styles["flag"] if row.flagged else styles["cell"]
+            if row.kind != "line":
+                style = styles["bold"]
+            label = escape(row.label) + (" <i>(to categorise)</i>" if row.flagged else "")
+            data.append([Paragraph(label, style), *(fmt(v) for v in row.values)])
+            if row.flagged:
+                commands.append(("BACKGROUND", (0, at), (-2 if shade_last else -1, at), FLAG_FILL))
+                commands.append(("TEXTCOLOR", (1, at), (-1, at), WARN_INK))
+            if row.kind in ("subtotal", "total", "net"):
+                commands.append(("FONT", (1, at), (-1, at), BOLD, SIZE, LEADING))
+                commands.append(("LINEABOVE", (1, at), (-1, at), 0.6, INK))
+            if row.kind == "total":
+                commands.append(
+                    ("LINEBELOW", (1, at), (-1, at), 0.6, INK, None, None, None, 2, 1.2)
+                )
+                commands.append(("BOTTOMPADDING", (0, at), (-1, at), 3))
+            if row.kind == "net":
+                commands.append(("LINEBELOW", (1, at), (-1, at), 0.6, INK))
+    table = Table(data, colWidths=widths, repeatRows=2, hAlign="LEFT")
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def warning_box(title: str, lines: Sequence[str], width: float) -> Table:
+    """An amber box that cannot be missed: something to put right before anyone signs."""
+    styles = account_styles()
+    cells = [[Paragraph(escape(title), styles["warn-title"])]]
+    cells += [[Paragraph(escape(line), styles["warn"])] for line in lines]
+    box = Table(cells, colWidths=[width], hAlign="LEFT")
+    box.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), WARN_FILL),
+                ("BOX", (0, 0), (-1, -1), 1.2, WARN_EDGE),
+                ("LINEBEFORE", (0, 0), (0, -1), 4, WARN_EDGE),
+                ("LEFTPADDING", (0, 0), (-1, -1), 9),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                ("TOPPADDING", (0, 0), (-1, 0), 7),
+                ("BOTTOMPADDING", (0, -1), (-1, -1), 7),
+            ]
+        )
+    )
+    return box
+
+
+def item_table(item: ItemList, width: float) -> list[Flowable]:
+    """One of B2 to B5: its title, then its rows or a plain 'None'."""
+    styles = account_styles()
+    parts: list[Flowable] = [Paragraph(escape(f"{item.code}  {item.title}"), styles["part"])]
+    if not item.rows:
+        parts.append(Paragraph(escape(item.empty), styles["note"]))
+        return [KeepTogether(parts)]
+    words = len(item.columns) - item.figures
+    figure_w = FIGURE_WIDTH + 5 * mm
+    rest = width - item.figures * figure_w
+    word_w = [rest * 0.62, *([rest * 0.38 / max(words - 1, 1)] * (words - 1))]
+    head = [Paragraph(escape(c), styles["bold"]) for c in item.columns[:words]]
+    head += [Paragraph(escape(c), styles["head"]) for c in item.columns[words:]]
+    rows = [head]
+    for values in item.rows:
+        cells: list = [Paragraph(escape(str(v or "")), styles["cell"]) for v in values[:words]]
+        cells += [pounds(v if isinstance(v, int) else None) or "-" for v in values[words:]]
+        rows.append(cells)
+    table = Table(rows, colWidths=[*word_w[:words], *([figure_w] * item.figures)], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), REGULAR, SIZE, LEADING),
+                ("TEXTCOLOR", (0, 0), (-1, -1), INK),
+                ("ALIGN", (words, 0), (-1, -1), "RIGHT"),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+                ("LINEBELOW", (0, 0), (-1, 0), 0.6, RULE),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.6, RULE),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
+    return [KeepTogether([*parts, Spacer(1, 2), table])]
+
+
+def approval_block(
+    width: float, signatories: int = 2, name: str = "", on: date | None = None
+) -> Flowable:
+    """Signed by one or two trustees on behalf of all: signature, name, position, date."""
+    styles = account_styles()
+    intro = Paragraph(
+        "These accounts were approved by the trustees and are signed on their behalf by:",
+        styles["cell"],
+    )
+    fields = ("Signature", "Full name", "Position", "Date")
+    filled = {"Full name": name, "Date": format_date(on) if on else ""}
+    gap = 10 * mm
+    each = (width - gap * (signatories - 1)) / signatories
+    label_w = 20 * mm
+    cells, widths = [], []
+    for i in range(signatories):
+        if i:
+            widths.append(gap)
+        widths += [label_w, each - label_w]
+    for field_name in fields:
+        line: list = []
+        for i in range(signatories):
+            if i:
+                line.append("")
+            value = filled.get(field_name, "") if i == 0 else ""
+            line += [field_name, value]
+        cells.append(line)
+    table = Table(cells, colWidths=widths, rowHeights=[9 * mm] * len(fields), hAlign="LEFT")
+    commands: list[tuple] = [
+        ("FONT", (0, 0), (-1, -1), REGULAR, SIZE, LEADING),
+        ("TEXTCOLOR", (0, 0), (-1, -1), MUTED),
+        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    for i in range(signatories):
+        col = i * 3 + 1
+        commands.append(("LINEBELOW", (col, 0), (col, -1), 0.6, INK))
+        commands.append(("TEXTCOLOR", (col, 0), (col, -1), INK))
+        commands.append(("LEFTPADDING", (col, 0), (col, -1), 3))
+    table.setStyle(TableStyle(commands))
+    title = Paragraph("Approval by the trustees", styles["section"])
+    return KeepTogether([title, intro, table])
+
+
+# ---------------------------------------------------------------- pages
+
+
+def _frames(width: float, height: float) -> tuple[Frame, Frame]:
+    def frame(top: float, name: str) -> Frame:
+        return Frame(
+            MARGIN,
+            BOTTOM_MARGIN,
+            width - 2 * MARGIN,
+            height - BOTTOM_MARGIN - top,
+            0,
+            0,
+            0,
+            0,
+            id=name,
+        )
+
+    return frame(FIRST_TOP, "first"), frame(LATER_TOP, "later")
+
+
+def page_templates(head: Letterhead, title: str, detail: str) -> list[PageTemplate]:
+    """A first page under the full letterhead, later pages under a slim running header."""
+    width, height = PAGE
+    first, later = _frames(width, height)
+
+    def on_first(canvas, _doc) -> None:
+        draw_letterhead(canvas, head, width, height)
+
+    def on_later(canvas, _doc) -> None:
+        draw_running_header(canvas, head, title, detail, width, height)
+
+    return [
+        PageTemplate("first", [first], onPage=on_first, autoNextPageTemplate="later"),
+        PageTemplate("later", [later], onPage=on_later),
+    ]
+
+
+def content_width() -> float:
+    return PAGE[0] - 2 * MARGIN
+
+
+def _period(accounts: AnnualAccounts) -> str:
+    return (
+        f"For the year {format_date(accounts.year_starts_on)} to "
+        f"{format_date(accounts.year_ends_on)}"
+    )
+
+
+def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
+    """Write the accounts: section A on the first page, section B and the trustees' approval
+    after it, so the signature sits with the statement it vouches for."""
+    styles = account_styles()
+    width = content_width()
+    head = accounts.letterhead
+    year_end = f"year ended {format_date(accounts.year_ends_on)}"
+    story: list[Flowable] = [
+        Paragraph(escape(accounts.title), styles["title"]),
+        Paragraph(escape(f"{_period(accounts)}  ·  {accounts.form}"), styles["subtitle"]),
+    ]
+    if accounts.warnings:
+        story += [
+            warning_box("To put right before the trustees approve", accounts.warnings, width),
+            Spacer(1, 2),
+        ]
+    story += [
+        Paragraph(escape(accounts.section_a_title), styles["section"]),
+        figure_table(accounts.columns, accounts.section_a, width),
+    ]
+    if accounts.notes:
+        story.append(Spacer(1, 4))
+        story += [Paragraph(escape(note), styles["note"]) for note in accounts.notes]
+    story += [
+        PageBreak(),
+        Paragraph(escape(accounts.section_b_title), styles["section"]),
+        figure_table(accounts.cash_columns, (accounts.cash,), width, shade_last=False),
+        Spacer(1, 3),
+    ]
+    if accounts.accounts_held:
+        held = FigureSection(
+            "",
+            "Held in",
+            (
+                *(FigureRow(name, (amount,)) for name, amount in accounts.accounts_held),
+                FigureRow(
+                    "Total cash and bank balances",
+                    (sum(a for _, a in accounts.accounts_held),),
+                    "total",
+                ),
+            ),
+        )
+        story.append(figure_table(("Balance",), (held,), width * 0.62, shade_last=False))
+    story.append(Spacer(1, 5))
+    if accounts.cash_agrees:
+        story.append(Paragraph("<b>Check:</b> " + escape(accounts.cash_check), styles["good"]))
+    else:
+        story.append(
+            warning_box(
+                "B1 cash funds do not agree with A6 cash funds this year end",
+                [accounts.cash_check],
+                width,
+            )
+        )
+    story.append(Spacer(1, 4))
+    for item in accounts.items:
+        story += item_table(item, width)
+        story.append(Spacer(1, 3))
+    story += [
+        CondPageBreak(58 * mm),
+        approval_block(width, accounts.signatories, accounts.approved_by, accounts.approved_on),
+    ]
+    return build(
+        out,
+        page_templates(head, accounts.title, year_end),
+        story,
+        lambda c, p, n: draw_footer(c, head, p, n, PAGE[0], note=f"{accounts.title}, {year_end}"),
+        f"{accounts.title}, {year_end}: {head.name}",
+        head.name,
+    )
