@@ -65,7 +65,6 @@ SECTION_A_COLUMNS = (
     "Last year",
 )
 CASH_COLUMNS = ("Unrestricted funds", "Restricted funds", "Endowment funds", "Total funds")
-ROUNDING = "Figures are to the nearest pound; a figure in brackets is negative."
 
 # ---------------------------------------------------------------- the treasurer's report
 
@@ -378,15 +377,11 @@ def annual_accounts(
     section_a = _cc16_section_a(accounts) if cc16 else _oscr_section_a(accounts)
     agrees, check = _cash_check(accounts, assets)
     approved_by, approved_on = _approval(sessions, year_starts_on)
-    notes = [ROUNDING, *(rounding_notes(accounts) if cc16 else ())]
+    notes = rounding_notes(accounts) if cc16 else ()
     return AnnualAccounts(
         letterhead=head,
         title="Receipts and payments accounts" if cc16 else "Receipts and payments account",
-        form=(
-            "Charity Commission CC16 layout"
-            if cc16
-            else "OSCR receipts and payments account and statement of balances"
-        ),
+        form=("Charity Commission CC16 layout" if cc16 else "OSCR layout (Scotland)"),
         year_starts_on=year_starts_on,
         year_ends_on=year_end_of(year_starts_on),
         printed_on=printed_on or date.today(),

@@ -66,6 +66,7 @@ WARN_EDGE = colors.HexColor("#C77C02")
 WARN_INK = colors.HexColor("#7A4A00")
 FLAG_FILL = colors.HexColor("#FFF6E5")
 GOOD_INK = colors.HexColor("#2F6B3A")
+ROUNDING = "All figures are to the nearest pound; a figure in brackets is negative."
 
 # ---------------------------------------------------------------- the figures
 
@@ -201,8 +202,8 @@ def figure_table(
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("TOPPADDING", (0, 0), (-1, -1), 1.6),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6),
+        ("TOPPADDING", (0, 0), (-1, -1), 1.3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("FONT", (1, 1), (-1, 1), BOLD, SIZE, LEADING),
@@ -215,14 +216,19 @@ def figure_table(
         title = f"{section.code}  {section.title}" if section.code else section.title
         data.append([Paragraph(escape(title), styles["part"]), *([""] * n)])
         commands.append(("TOPPADDING", (0, top), (-1, top), 7))
+        commands.append(("SPAN", (0, top), (-2 if shade_last else -1, top)))
         if section.note:
+            at = len(data)
             data.append([Paragraph(escape(section.note), styles["note"]), *([""] * n)])
+            commands.append(("SPAN", (0, at), (-2 if shade_last else -1, at)))
         for row in section.rows:
             at = len(data)
             style = styles["flag"] if row.flagged else styles["cell"]
             if row.kind != "line":
                 style = styles["bold"]
-            label = escape(row.label) + (" <i>(to categorise)</i>" if row.flagged else "")
+            label = escape(row.label)
+            if row.flagged and "categoris" not in row.label.lower():
+                label += " <i>(to look at)</i>"
             data.append([Paragraph(label, style), *(fmt(v) for v in row.values)])
             if row.flagged:
                 commands.append(("BACKGROUND", (0, at), (-2 if shade_last else -1, at), FLAG_FILL))
@@ -408,6 +414,8 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
     story: list[Flowable] = [
         Paragraph(escape(accounts.title), styles["title"]),
         Paragraph(escape(f"{_period(accounts)}  ·  {accounts.form}"), styles["subtitle"]),
+        Paragraph(escape(ROUNDING), styles["note"]),
+        Spacer(1, 6),
     ]
     if accounts.warnings:
         story += [
