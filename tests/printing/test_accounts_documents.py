@@ -309,3 +309,25 @@ def test_treasurers_report_flags_lines_still_to_categorise(hall, tmp_path) -> No
     assert has_row(text, "To categorise", "10.00")
     assert "Some money is still to categorise" in text
     assert "Received £33.00 and paid out £10.00" in text
+
+
+def test_a_closed_year_prints_who_approved_it_and_when(hall, tmp_path) -> None:
+    books.mark_year_closed(
+        hall.sessions, THIS_YEAR, date(2026, 3, 31), "Margaret Ellis", date(2026, 6, 12)
+    )
+    text = text_of(print_annual_accounts(hall.sessions, tmp_path / "accounts.pdf", THIS_YEAR))
+    assert has_row(text, "Full name", "Margaret Ellis")
+    assert has_row(text, "Date", "12/06/2026")
+
+
+def test_new_books_print_empty_forms_that_still_add_up(sessions, tmp_path) -> None:
+    books.add_account(sessions, "Current account", opening=Money.parse("250"), opening_on=THIS_YEAR)
+    text = text_of(print_annual_accounts(sessions, tmp_path / "accounts.pdf", THIS_YEAR))
+    assert has_row(text, "Sub total", "-", "-", "-", "-", "-")
+    assert has_row(text, "Total cash funds", "250", "-", "-", "250")
+    assert "To put right" not in text
+    report = print_treasurers_report(sessions, tmp_path / "r.pdf", THIS_YEAR, date(2026, 3, 31))
+    text = text_of(report)
+    assert has_row(text, "Total receipts", "-")
+    assert has_row(text, "Current account", "250.00", "250.00", "-")
+    assert "still to categorise" not in text

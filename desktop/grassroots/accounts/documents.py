@@ -47,6 +47,7 @@ from grassroots.printing.annual_accounts import (
     ItemList,
     build_annual_accounts,
 )
+from grassroots.printing.letterhead import Letterhead
 from grassroots.printing.treasurers_report import (
     BalanceRow,
     CommitteeReport,
@@ -89,13 +90,15 @@ def _report_total(section, part_year: bool, label: str) -> ReportRow:
     )
 
 
-def committee_report(report: TreasurersReport, settings_head, printed_on: date) -> CommitteeReport:
+def committee_report(
+    report: TreasurersReport, head: Letterhead, printed_on: date
+) -> CommitteeReport:
     """The report's figures laid out for print (pence kept: a committee ties them to the bank)."""
     part = report.part_year
     loose_in = next((ln.actual for ln in report.receipts.lines if ln.to_categorise), Money(0))
     loose_out = next((ln.actual for ln in report.payments.lines if ln.to_categorise), Money(0))
     return CommitteeReport(
-        letterhead=settings_head,
+        letterhead=head,
         start=report.start,
         end=report.end,
         year_starts_on=report.year_starts_on,

@@ -235,6 +235,7 @@ def figure_table(
                 commands.append(("TEXTCOLOR", (1, at), (-1, at), WARN_INK))
             if row.kind in ("subtotal", "total", "net"):
                 commands.append(("FONT", (1, at), (-1, at), BOLD, SIZE, LEADING))
+            if row.kind in ("subtotal", "total"):
                 commands.append(("LINEABOVE", (1, at), (-1, at), 0.6, INK))
             if row.kind == "total":
                 commands.append(
