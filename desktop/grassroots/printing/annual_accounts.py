@@ -187,6 +187,7 @@ def figure_table(
     figure_width: float = FIGURE_WIDTH,
     unit: str = "£",
     fmt: Callable[[int | None], str] = pounds,
+    header: bool = True,
 ) -> Table:
     """Sections of labelled figures under shared column titles; the last column shaded when
     `shade_last` (last year's comparatives read as apart from this year's)."""
@@ -197,6 +198,8 @@ def figure_table(
         ["", *(Paragraph(escape(c), styles["head"]) for c in columns)],
         ["", *([unit] * n)],
     ]
+    if not header:  # continues the table above it, under the same columns
+        data = []
     commands: list[tuple] = [
         ("FONT", (0, 0), (-1, -1), REGULAR, SIZE, LEADING),
         ("TEXTCOLOR", (0, 0), (-1, -1), INK),
@@ -206,9 +209,12 @@ def figure_table(
         ("BOTTOMPADDING", (0, 0), (-1, -1), 1.3),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-        ("FONT", (1, 1), (-1, 1), BOLD, SIZE, LEADING),
-        ("LINEBELOW", (1, 1), (-1, 1), 0.6, RULE),
     ]
+    if header:
+        commands += [
+            ("FONT", (1, 1), (-1, 1), BOLD, SIZE, LEADING),
+            ("LINEBELOW", (1, 1), (-1, 1), 0.6, RULE),
+        ]
     if shade_last:
         commands.append(("BACKGROUND", (-1, 0), (-1, -1), ZEBRA_FILL))
     for section in sections:
@@ -235,16 +241,19 @@ def figure_table(
                 commands.append(("TEXTCOLOR", (1, at), (-1, at), WARN_INK))
             if row.kind in ("subtotal", "total", "net"):
                 commands.append(("FONT", (1, at), (-1, at), BOLD, SIZE, LEADING))
-            if row.kind in ("subtotal", "total"):
-                commands.append(("LINEABOVE", (1, at), (-1, at), 0.6, INK))
-            if row.kind == "total":
+            # Rules under and over the figures only, as a column of sums is ruled by hand.
+            ruled = [i + 1 for i, v in enumerate(row.values) if v is not None]
+            for col in ruled if row.kind in ("subtotal", "total") else ():
+                commands.append(("LINEABOVE", (col, at), (col, at), 0.6, INK))
+            for col in ruled if row.kind == "total" else ():
                 commands.append(
-                    ("LINEBELOW", (1, at), (-1, at), 0.6, INK, None, None, None, 2, 1.2)
+                    ("LINEBELOW", (col, at), (col, at), 0.6, INK, None, None, None, 2, 1.2)
                 )
+            for col in ruled if row.kind == "net" else ():
+                commands.append(("LINEBELOW", (col, at), (col, at), 0.6, INK))
+            if row.kind == "total":
                 commands.append(("BOTTOMPADDING", (0, at), (-1, at), 3))
-            if row.kind == "net":
-                commands.append(("LINEBELOW", (1, at), (-1, at), 0.6, INK))
-    table = Table(data, colWidths=widths, repeatRows=2, hAlign="LEFT")
+    table = Table(data, colWidths=widths, repeatRows=2 if header else 0, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
 
@@ -437,19 +446,23 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
         Spacer(1, 3),
     ]
     if accounts.accounts_held:
+        # Where the cash is, its balances under the total column they must agree with.
+        blank = (None,) * (len(accounts.cash_columns) - 1)
         held = FigureSection(
             "",
             "Held in",
             (
-                *(FigureRow(name, (amount,)) for name, amount in accounts.accounts_held),
+                *(FigureRow(name, (*blank, amount)) for name, amount in accounts.accounts_held),
                 FigureRow(
                     "Total cash and bank balances",
-                    (sum(a for _, a in accounts.accounts_held),),
+                    (*blank, sum(a for _, a in accounts.accounts_held)),
                     "total",
                 ),
             ),
         )
-        story.append(figure_table(("Balance",), (held,), width * 0.62, shade_last=False))
+        story.append(
+            figure_table(accounts.cash_columns, (held,), width, shade_last=False, header=False)
+        )
     story.append(Spacer(1, 5))
     if accounts.cash_agrees:
         story.append(Paragraph("<b>Check:</b> " + escape(accounts.cash_check), styles["good"]))
