@@ -26,7 +26,6 @@ from reportlab.platypus import (
     Flowable,
     Frame,
     KeepTogether,
-    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -253,6 +252,8 @@ def figure_table(
                 commands.append(("LINEBELOW", (col, at), (col, at), 0.6, INK))
             if row.kind == "total":
                 commands.append(("BOTTOMPADDING", (0, at), (-1, at), 3))
+        # A section's title never ends a page without its first lines under it.
+        commands.append(("NOSPLIT", (0, top), (-1, min(len(data) - 1, top + 2))))
     table = Table(data, colWidths=widths, repeatRows=2 if header else 0, hAlign="LEFT")
     table.setStyle(TableStyle(commands))
     return table
@@ -440,7 +441,8 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
         story.append(Spacer(1, 4))
         story += [Paragraph(escape(note), styles["note"]) for note in accounts.notes]
     story += [
-        PageBreak(),
+        # Section B starts a page of its own unless section A ran on and left most of one.
+        CondPageBreak(PAGE[1] * 0.55),
         Paragraph(escape(accounts.section_b_title), styles["section"]),
         figure_table(accounts.cash_columns, (accounts.cash,), width, shade_last=False),
         Spacer(1, 3),
@@ -479,7 +481,7 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
         story += item_table(item, width)
         story.append(Spacer(1, 3))
     story += [
-        CondPageBreak(58 * mm),
+        Spacer(1, 4),
         approval_block(width, accounts.signatories, accounts.approved_by, accounts.approved_on),
     ]
     return build(
