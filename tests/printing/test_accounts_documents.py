@@ -331,3 +331,13 @@ def test_new_books_print_empty_forms_that_still_add_up(sessions, tmp_path) -> No
     assert has_row(text, "Total receipts", "-")
     assert has_row(text, "Current account", "250.00", "250.00", "-")
     assert "still to categorise" not in text
+
+
+def test_a_year_without_a_budget_prints_no_budget_columns(hall, tmp_path) -> None:
+    text = text_of(
+        print_treasurers_report(hall.sessions, tmp_path / "r.pdf", LAST_YEAR, date(2025, 3, 31))
+    )
+    assert "Actual\n£" in text and "Budget" not in text.replace("No budget is set", "")
+    assert "No budget is set for 2024/25" in text
+    assert has_row(text, "Subscriptions", "300.00")
+    assert has_row(text, "Insurance", "150.00")

@@ -18,7 +18,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from grassroots.accounts.models import FinancialYear
-from grassroots.accounts.treasurers_report import TreasurersReport, treasurers_report
+from grassroots.accounts.treasurers_report import (
+    ReportLine,
+    ReportSection,
+    TreasurersReport,
+    treasurers_report,
+)
 from grassroots.accounts.year_end import (
     NOT_IN_LAYOUT,
     NOT_YET_CATEGORISED,
@@ -70,24 +75,21 @@ CASH_COLUMNS = ("Unrestricted funds", "Restricted funds", "Endowment funds", "To
 # ---------------------------------------------------------------- the treasurer's report
 
 
-def _report_row(line, part_year: bool) -> ReportRow:
+def _report_row(line: ReportLine, part_year: bool, budgeted: bool) -> ReportRow:
     values = (line.actual, line.year_to_date) if part_year else (line.actual,)
-    return ReportRow(line.category, (*values, line.budget, line.difference), line.to_categorise)
+    budget = (line.budget, line.difference) if budgeted else ()
+    return ReportRow(line.category, (*values, *budget), line.to_categorise)
 
 
-def _report_total(section, part_year: bool, label: str) -> ReportRow:
+def _report_total(section: ReportSection, part_year: bool, budgeted: bool, label: str) -> ReportRow:
     differences = [line.difference for line in section.lines if line.difference is not None]
-    budgeted = any(line.budget is not None for line in section.lines)
+    has_budget = any(line.budget is not None for line in section.lines)
     values = (section.total, section.year_to_date_total) if part_year else (section.total,)
-    return ReportRow(
-        label,
-        (
-            *values,
-            section.budget_total if budgeted else None,
-            Money(sum(d.pence for d in differences)) if differences else None,
-        ),
-        kind="total",
+    budget = (
+        section.budget_total if has_budget else None,
+        Money(sum(d.pence for d in differences)) if differences else None,
     )
+    return ReportRow(label, (*values, *(budget if budgeted else ())), kind="total")
 
 
 def committee_report(
@@ -95,6 +97,10 @@ def committee_report(
 ) -> CommitteeReport:
     """The report's figures laid out for print (pence kept: a committee ties them to the bank)."""
     part = report.part_year
+    # With no budget set for the year, the budget columns would only print empty.
+    budgeted = any(
+        line.budget is not None for line in (*report.receipts.lines, *report.payments.lines)
+    )
     loose_in = next((ln.actual for ln in report.receipts.lines if ln.to_categorise), Money(0))
     loose_out = next((ln.actual for ln in report.payments.lines if ln.to_categorise), Money(0))
     return CommitteeReport(
@@ -104,11 +110,12 @@ def committee_report(
         year_starts_on=report.year_starts_on,
         year_ends_on=report.year_ends_on,
         part_year=part,
+        budgeted=budgeted,
         printed_on=printed_on,
-        receipts=tuple(_report_row(ln, part) for ln in report.receipts.lines),
-        receipts_total=_report_total(report.receipts, part, "Total receipts"),
-        payments=tuple(_report_row(ln, part) for ln in report.payments.lines),
-        payments_total=_report_total(report.payments, part, "Total payments"),
+        receipts=tuple(_report_row(ln, part, budgeted) for ln in report.receipts.lines),
+        receipts_total=_report_total(report.receipts, part, budgeted, "Total receipts"),
+        payments=tuple(_report_row(ln, part, budgeted) for ln in report.payments.lines),
+        payments_total=_report_total(report.payments, part, budgeted, "Total payments"),
         surplus=report.surplus,
         accounts=tuple(BalanceRow(a.name, a.at_start, a.at_end) for a in report.accounts),
         funds=tuple(BalanceRow(f.name, f.at_start, f.at_end) for f in report.funds),

@@ -63,6 +63,7 @@ class CommitteeReport:
     year_starts_on: date
     year_ends_on: date
     part_year: bool
+    budgeted: bool  # a budget is set for the year: print the budget and difference columns
     printed_on: date
     receipts: tuple[ReportRow, ...]
     receipts_total: ReportRow
@@ -76,9 +77,9 @@ class CommitteeReport:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        if self.part_year:
-            return ("This period", "Year to date", "Budget for year", "Difference")
-        return ("Actual", "Budget", "Difference")
+        actual = ("This period", "Year to date") if self.part_year else ("Actual",)
+        budget = ("Budget for year" if self.part_year else "Budget", "Difference")
+        return (*actual, *(budget if self.budgeted else ()))
 
 
 def money(pence: int | None) -> str:
@@ -142,6 +143,23 @@ def _summary(report: CommitteeReport, width: float) -> Table:
     return table
 
 
+def _explanation(report: CommitteeReport) -> str:
+    """What the difference column means, or that no budget is set, and what is left out."""
+    left_out = "Transfers between the group's own accounts and between funds are left out."
+    year = f"{report.year_starts_on:%Y}/{report.year_ends_on:%y}"
+    if not report.budgeted:
+        return f"No budget is set for {year}. {left_out}"
+    if report.part_year:
+        return (
+            "Difference is the year to date less the budget for the year: a figure in brackets "
+            f"is still to come in (receipts) or not yet spent (payments). {left_out}"
+        )
+    return (
+        "Difference is the actual less the budget: a figure in brackets is below budget. "
+        + left_out
+    )
+
+
 def build_treasurers_report(report: CommitteeReport, out: Path) -> Path:
     styles = account_styles()
     width = content_width()
@@ -198,18 +216,7 @@ def build_treasurers_report(report: CommitteeReport, out: Path) -> Path:
             fmt=money,
         ),
         Spacer(1, 3),
-        Paragraph(
-            escape(
-                "Difference is the year to date less the budget for the year: a figure in "
-                "brackets is still to come in (receipts) or not yet spent (payments). "
-                "Transfers between the group's own accounts and between funds are left out."
-                if report.part_year
-                else "Difference is the actual less the budget: a figure in brackets is "
-                "below budget. Transfers between the group's own accounts and between funds "
-                "are left out."
-            ),
-            styles["note"],
-        ),
+        Paragraph(escape(_explanation(report)), styles["note"]),
     ]
     columns = (f"At {format_date(report.start)}", f"At {format_date(report.end)}", "Change")
     story += [
