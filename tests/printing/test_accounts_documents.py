@@ -263,6 +263,7 @@ def test_the_csv_export_has_the_printed_figures(hall, tmp_path) -> None:
         rows
     )
     assert ["B1 Cash funds", "Total cash funds", "1846", "800", "1000", "3646"] in rows
+    assert ["Held in", "Total cash and bank balances", "", "", "", "3646"] in rows
 
 
 def test_the_xlsx_export_has_the_same_figures_as_numbers(hall, tmp_path) -> None:

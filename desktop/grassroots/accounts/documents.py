@@ -442,6 +442,8 @@ def _export_rows(form: AnnualAccounts) -> list[list[str | int | None]]:
     rows += [
         ["Held in", account, None, None, None, amount] for account, amount in form.accounts_held
     ]
+    held = sum(amount for _, amount in form.accounts_held)
+    rows.append(["Held in", "Total cash and bank balances", None, None, None, held])
     for item in form.items:
         rows.append([""] * width)
         rows.append([f"{item.code} {item.title}".strip(), *item.columns])
