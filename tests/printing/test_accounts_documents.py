@@ -208,6 +208,11 @@ def test_a_cash_difference_prints_a_warning_box(hall, tmp_path) -> None:
     text = text_of(print_annual_accounts(hall.sessions, tmp_path / "accounts.pdf", THIS_YEAR))
     assert "B1 cash funds do not agree with A6 cash funds this year end" in text
     assert "difference £50.00" in text
+    oscr = text_of(
+        print_annual_accounts(hall.sessions, tmp_path / "oscr.pdf", THIS_YEAR, layout="oscr")
+    )
+    assert "The statement of balances does not agree with the cash at the year end" in oscr
+    assert "B1" not in oscr and "A6" not in oscr
 
 
 def test_the_oscr_layout_prints_its_fixed_lines(hall, tmp_path) -> None:

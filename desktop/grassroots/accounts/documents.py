@@ -268,31 +268,47 @@ def _cash_by_fund(assets: StatementOfAssets, code: str) -> FigureSection:
     )
 
 
-def _cash_check(accounts: ReceiptsAndPayments, assets: StatementOfAssets) -> tuple[bool, str]:
-    """Does B1 agree with A6, by fund column and with the banks' balances?"""
+def _cash_check(
+    accounts: ReceiptsAndPayments, assets: StatementOfAssets, codes: bool
+) -> tuple[bool, str, str]:
+    """Does the cash by fund (B1) agree with the cash at the year end (A6), by fund column and
+    with the banks' balances? Returns (agrees, what to say, a title for the warning)."""
+    b1_name, a6_name = ("B1", "A6") if codes else ("Balances", "Account")
     by_fund = Columns.sum(Columns.of(f.column, f.at_end) for f in assets.cash_by_fund)
     a6 = accounts.cash_at_end
     banks = cash_difference(accounts, assets)
     a6_text = f"£{to_pounds(a6.total):,}"
+    title = (
+        "B1 cash funds do not agree with A6 cash funds this year end"
+        if codes
+        else "The statement of balances does not agree with the cash at the year end"
+    )
     if by_fund == a6 and banks == Money(0):
-        return True, (
-            f"B1 cash funds of {a6_text} agree with A6 cash funds this year end of {a6_text}, "
-            "and with the balances of the accounts they are held in."
+        where = "A6 cash funds this year end" if codes else "the year end in the account above"
+        return (
+            True,
+            f"{'B1 cash' if codes else 'Cash'} funds of {a6_text} agree with {where} of "
+            f"{a6_text}, and with the balances of the accounts they are held in.",
+            title,
         )
     problems = []
     for column in (*FUND_COLUMNS, "total"):
         b1, a = getattr(by_fund, column), getattr(a6, column)
         if b1 != a:
             problems.append(
-                f"{column} funds: B1 £{to_pounds(b1):,}, A6 £{to_pounds(a):,} "
+                f"{column} funds: {b1_name} £{to_pounds(b1):,}, {a6_name} £{to_pounds(a):,} "
                 f"(difference {(b1 - a).format()})"
             )
     if banks != Money(0):
         problems.append(
-            f"the accounts hold £{to_pounds(assets.cash_total):,} but A6 shows "
-            f"£{to_pounds(a6.total):,} (difference {banks.format()})"
+            f"the accounts hold £{to_pounds(assets.cash_total):,} but the cash at the year end "
+            f"is £{to_pounds(a6.total):,} (difference {banks.format()})"
         )
-    return False, "They differ: " + "; ".join(problems) + ". Find the difference before signing."
+    return (
+        False,
+        "They differ: " + "; ".join(problems) + ". Find the difference before signing.",
+        title,
+    )
 
 
 def _money(value: Money | None) -> int | None:
@@ -385,7 +401,7 @@ def annual_accounts(
     head = letterhead_of(get_settings(sessions))
     cc16 = layout == "cc16"
     section_a = _cc16_section_a(accounts) if cc16 else _oscr_section_a(accounts)
-    agrees, check = _cash_check(accounts, assets)
+    agrees, check, check_title = _cash_check(accounts, assets, codes=cc16)
     approved_by, approved_on = _approval(sessions, year_starts_on)
     notes = rounding_notes(accounts) if cc16 else ()
     return AnnualAccounts(
@@ -410,7 +426,8 @@ def annual_accounts(
         accounts_held=tuple((a.name, to_pounds(a.amount)) for a in assets.cash_by_account),
         items=_item_lists(assets, codes=cc16),
         cash_agrees=agrees,
-        cash_check=check if cc16 else check.replace("B1 cash", "Cash").replace("A6 cash", "cash"),
+        cash_check=check,
+        cash_check_title=check_title,
         warnings=tuple(_warnings(accounts, section_a)),
         notes=tuple(notes),
         approved_by=approved_by,

@@ -122,6 +122,7 @@ class AnnualAccounts:
     items: tuple[ItemList, ...]  # B2 to B5
     cash_agrees: bool
     cash_check: str  # says the two agree, or by how much they do not
+    cash_check_title: str  # the warning's title when they do not agree
     warnings: tuple[str, ...] = ()  # shown in a box before the trustees sign
     notes: tuple[str, ...] = ()  # rounding notes and the like, in small print
     approved_by: str = ""
@@ -469,13 +470,7 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
     if accounts.cash_agrees:
         story.append(Paragraph("<b>Check:</b> " + escape(accounts.cash_check), styles["good"]))
     else:
-        story.append(
-            warning_box(
-                "B1 cash funds do not agree with A6 cash funds this year end",
-                [accounts.cash_check],
-                width,
-            )
-        )
+        story.append(warning_box(accounts.cash_check_title, [accounts.cash_check], width))
     story.append(Spacer(1, 4))
     for item in accounts.items:
         story += item_table(item, width)
