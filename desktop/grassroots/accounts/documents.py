@@ -428,7 +428,10 @@ def annual_accounts(
         cash_agrees=agrees,
         cash_check=check,
         cash_check_title=check_title,
-        warnings=tuple(_warnings(accounts, section_a)),
+        warnings=(
+            *_warnings(accounts, section_a),
+            *(() if agrees else (f"{check_title}: see the check under the cash funds below.",)),
+        ),
         notes=tuple(notes),
         approved_by=approved_by,
         approved_on=approved_on,
