@@ -119,3 +119,19 @@ def test_wrong_commands_and_names_get_exit_codes(cli, group_db, tmp_path):
     assert again.code == 1 and again.err_lines == ["Name: There is already an account called tin"]
     bad_date = cli("accounts", "balance", "--as-of", "31/02/2026", "--db", group_db)
     assert bad_date.code == 1 and bad_date.err_lines == ["As of: '31/02/2026' is not a real date"]
+
+
+def test_the_years_accounts_as_pdf_and_csv(cli, group_db, tmp_path):
+    from pypdf import PdfReader
+
+    _add_current(cli, group_db)
+    assert cli("accounts", "import", _statement(tmp_path), "--account", "Current account",
+               "--db", group_db).code == 0  # fmt: skip
+    pdf, figures = tmp_path / "accounts.pdf", tmp_path / "accounts.csv"
+    done = cli("accounts", "report", "--year", "2025", "--out", pdf, "--csv", figures,
+               "--db", group_db)  # fmt: skip
+    assert done.code == 0, done.err
+    text = " ".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "Receipts and payments" in text and "56,657" in text
+    assert "56657" in figures.read_text().replace(",", "")
+    assert cli("accounts", "report", "--year", "2025", "--db", group_db).code == 2

@@ -39,6 +39,7 @@ _WITH_DATABASE: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "accounts add": accounts_commands.add,
     "accounts import": accounts_commands.import_file,
     "accounts balance": accounts_commands.balance,
+    "accounts report": accounts_commands.report,
     "giftaid schedule": giftaid_commands.schedule,
 }
 

@@ -13,6 +13,7 @@ from grassroots.cli.output import problem, table
 from grassroots.core.dates import format_date, parse_date
 from grassroots.core.money import Money
 from grassroots.db.database import Database
+from grassroots.group.service import get_settings
 
 
 def add(args: argparse.Namespace, database: Database) -> int:
@@ -92,3 +93,20 @@ def _balance_table(heading: str, rows: list[Balance]) -> list[str]:
     total = Money(sum(row.amount.pence for row in rows))
     cells = [[row.name, row.amount.format()] for row in rows] + [["Total", total.format()]]
     return table((heading, "Balance"), cells, right={1})
+
+
+def report(args: argparse.Namespace, database: Database) -> int:
+    """The year's accounts as PDF (and CSV or XLSX): the financial year starting in --year."""
+    from grassroots.accounts.documents import export_annual_accounts, print_annual_accounts
+
+    settings = get_settings(database.sessions)
+    try:
+        starts = date(args.year, settings.fy_start_month, settings.fy_start_day)
+    except ValueError:
+        return problem(f"Year: {args.year} is not a year")
+    out = print_annual_accounts(database.sessions, Path(args.out), starts, args.layout)
+    print(f"Wrote the accounts for the year from {format_date(starts)} to {out}.")
+    if args.csv:
+        figures = export_annual_accounts(database.sessions, Path(args.csv), starts, args.layout)
+        print(f"Wrote the same figures to {figures}.")
+    return 0

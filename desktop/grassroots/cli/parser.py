@@ -152,6 +152,29 @@ def _accounts_commands(commands) -> None:
     balance = _command(actions, "balance", "Show each account's and each fund's balance.")
     balance.add_argument("--as-of", metavar="DD/MM/YYYY", help="at the end of; default: today")
 
+    report = _command(
+        actions,
+        "report",
+        "The year's receipts and payments accounts, as the Charity Commission's form.",
+    )
+    report.add_argument(
+        "--year",
+        metavar="YYYY",
+        type=int,
+        required=True,
+        help="the financial year that starts in YYYY",
+    )
+    report.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    report.add_argument(
+        "--csv", metavar="FILE.csv", help="also write the figures as CSV (or .xlsx)"
+    )
+    report.add_argument(
+        "--layout",
+        choices=("cc16", "oscr"),
+        default="cc16",
+        help="cc16: England and Wales (default); oscr: Scotland",
+    )
+
 
 def _giftaid_commands(commands) -> None:
     giftaid = _command(commands, "giftaid", "Gift Aid: HMRC's claim schedule from the books.")
