@@ -93,7 +93,7 @@ class EntryDialog(QDialog):
         column.addWidget(self.buttons)
         self.save.setDefault(True)  # once in the dialog, so Enter presses it
         em = self.fontMetrics().horizontalAdvance("M")
-        self.setMinimumWidth(int(46 * em))
+        self.setMinimumWidth(int(50 * em))
         if entry is not None:
             self.form.load(entry)
         else:
