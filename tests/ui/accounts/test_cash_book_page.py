@@ -254,3 +254,21 @@ def test_the_main_window_has_an_accounts_area(qtbot, main_window):
     )
     assert main_window.current_area() == "accounts"
     assert type(main_window.current_page()).__name__ == "AccountsPage"
+
+
+def test_changing_an_entry_keeps_a_retired_category(qtbot, make_page, bank, sessions):
+    from sqlalchemy import update
+
+    from grassroots.accounts.models import Category
+
+    enter(sessions, bank, THIS_YEAR[0] + timedelta(days=2), -5_000, "Utilities", "Water board")
+    with sessions.begin() as session:
+        session.execute(update(Category).where(Category.name == "Utilities").values(active=False))
+    page = make_page()
+    dialog = page.open_entry(page.model.row_at(0))
+    assert dialog.form.category.currentText() == "Utilities"
+    dialog.form.note.setText("Quarterly")
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    (row,) = cash_book(sessions, CashBookQuery())
+    assert (row.category, row.note) == ("Utilities", "Quarterly")

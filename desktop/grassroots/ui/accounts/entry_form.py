@@ -67,6 +67,16 @@ def fill_funds(combo: QComboBox, funds: Sequence[FundInfo], chosen=None) -> None
     combo.setCurrentIndex(max(combo.findData(chosen), 0))
 
 
+def choose(combo: QComboBox, value, label: str) -> None:
+    """Select `value`, adding it as `label` when the list no longer offers it (a retired
+    category or a closed account), so changing an old entry never moves it silently."""
+    index = combo.findData(value)
+    if index < 0 and value is not None and label:
+        combo.addItem(label, value)
+        index = combo.count() - 1
+    combo.setCurrentIndex(max(index, 0))
+
+
 class SplitLine(QWidget):
     """One part of a split entry: category, fund and amount."""
 
@@ -492,7 +502,7 @@ class EntryForm(QWidget):
     def load(self, entry: EntryView) -> None:
         """Show an existing entry for editing."""
         self.on.set_date(entry.on)
-        self.account.setCurrentIndex(max(self.account.findData(entry.account_id), 0))
+        choose(self.account, entry.account_id, entry.account)
         (self.receipt if entry.amount.pence >= 0 else self.payment).setChecked(True)
         self.payee.setText(entry.payee)
         self.person_id = entry.person_id
@@ -504,10 +514,13 @@ class EntryForm(QWidget):
             self.start_split(
                 [(ln.category_id, ln.fund_id, Money(abs(ln.amount.pence))) for ln in entry.lines]
             )
+            for line, view in zip(self.split.lines, entry.lines, strict=True):
+                choose(line.category, view.category_id, view.category)
+                choose(line.fund, view.fund_id, view.fund)
         elif entry.lines:
             line = entry.lines[0]
-            self.category.setCurrentIndex(max(self.category.findData(line.category_id), 0))
-            self.fund.setCurrentIndex(max(self.fund.findData(line.fund_id), 0))
+            choose(self.category, line.category_id, line.category)
+            choose(self.fund, line.fund_id, line.fund)
             self._category_touched = True
 
     def start_next(self, on: date | None) -> None:
