@@ -119,7 +119,7 @@ class ReceiptsAndPayments:
     payments: Section  # A3
     asset_purchases: Section  # A4
     transfers: Columns  # A5: nets to nothing across the columns
-    cash_at_start: Columns  # A6: cash funds last year end
+    cash_at_start: Columns  # A6: cash funds last year end, with accounts opened this year
     cash_at_end: Columns  # A6: cash funds this year end
     last_year_cash_at_start: Money
     last_year_cash_at_end: Money
@@ -402,7 +402,10 @@ def receipts_and_payments(
         cash_at_start=start_cash,
         cash_at_end=end_cash,
         last_year_cash_at_start=last_start_cash.total,
-        last_year_cash_at_end=start_cash.total,
+        # As last year's accounts showed it: without accounts whose books start this year.
+        last_year_cash_at_end=_by_column(
+            books, _fund_cash(books, year_starts_on, year_starts_on)
+        ).total,
         uncategorised_lines=uncategorised,
         **sections,
     )
