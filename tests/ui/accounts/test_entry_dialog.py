@@ -151,6 +151,12 @@ def test_a_split_entry_must_add_up(qtbot, make_page, bank, sessions):
     assert form.category.isHidden() or not form.category.isVisible()
     first, second = form.split.lines
     assert focused() is second.amount
+    assert not first.remove.isEnabled()  # a split keeps at least two lines
+    split_keys = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    key(qtbot, Qt.Key.Key_S, split_keys)  # pressed again: one more line
+    assert len(form.split.lines) == 3 and focused() is form.split.lines[2].amount
+    qtbot.mouseClick(form.split.lines[2].remove, Qt.MouseButton.LeftButton)
+    assert form.split.lines == [first, second]
     first.category.setCurrentIndex(first.category.findData(category_id(sessions, "Subscriptions")))
     second.category.setCurrentIndex(second.category.findData(category_id(sessions, "Donations")))
     first.amount.selectAll()

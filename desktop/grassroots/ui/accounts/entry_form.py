@@ -156,11 +156,19 @@ class SplitLines(QWidget):
         self.grid.addWidget(line.fund, row, 1)
         self.grid.addWidget(line.amount, row, 2)
         self.grid.addWidget(line.remove, row, 3)
+        for widget in (line.category, line.fund, line.amount, line.remove):
+            widget.show()  # now, not at the next layout pass, so the cursor can go there
         line.amount.textChanged.connect(self.changed)
         line.remove.clicked.connect(lambda: self.remove_line(line))
         self.lines.append(line)
+        self._allow_removing()
         self.changed.emit()
         return line
+
+    def _allow_removing(self) -> None:
+        """A split has at least two lines; below that it is a plain entry again."""
+        for line in self.lines:
+            line.remove.setEnabled(len(self.lines) > 2)
 
     def remove_line(self, line: SplitLine) -> None:
         if len(self.lines) <= 2:
@@ -169,6 +177,7 @@ class SplitLines(QWidget):
         for widget in (line.category, line.fund, line.amount, line.remove):
             self.grid.removeWidget(widget)
             widget.deleteLater()
+        self._allow_removing()
         self.changed.emit()
 
     def clear(self) -> None:
@@ -218,6 +227,8 @@ class EntryForm(QWidget):
         self.receipt.setObjectName("entryReceipt")
         self.payment = QRadioButton("Money &out (payment)")
         self.payment.setObjectName("entryPayment")
+        for button in (self.receipt, self.payment):
+            button.setToolTip("The arrow keys switch between in and out (or press I or O)")
         self.direction = QButtonGroup(self)
         self.direction.addButton(self.receipt)
         self.direction.addButton(self.payment)
