@@ -194,3 +194,13 @@ def test_a_date_before_the_books_start_is_refused_and_kept(qtbot, make_page, ban
     qtbot.waitUntil(lambda: form.errors["on"].isVisible())
     assert "books start on" in form.errors["on"].text()
     assert form.amount.text() == "£5.00" and dialog.count == 0
+
+
+def test_a_minus_sign_means_money_out(qtbot, make_page, bank):
+    dialog = open_new_entry(qtbot, make_page())
+    form = dialog.form
+    form.receipt.setChecked(True)
+    form.amount.setFocus()
+    type_in(qtbot, "-12")  # as a bank statement shows a payment
+    key(qtbot, Qt.Key.Key_Tab)
+    assert form.payment.isChecked() and form.amount.text() == "£12.00"

@@ -246,7 +246,8 @@ class EntryForm(QWidget):
         self.category.setObjectName("entryCategory")
         self.fund = QComboBox()
         self.fund.setObjectName("entryFund")
-        self.amount = MoneyEdit(required=True)
+        # A minus sign, as on a bank statement, means money out.
+        self.amount = MoneyEdit(required=True, allow_negative=True)
         self.amount.setObjectName("entryAmount")
         self.split = SplitLines()
         self.split.hide()
@@ -316,6 +317,7 @@ class EntryForm(QWidget):
             combo.installEventFilter(self)
         self.category.activated.connect(lambda _i: setattr(self, "_category_touched", True))
         self.amount.textChanged.connect(lambda _t: self._show_split_left())
+        self.amount.editingFinished.connect(self._amount_done)
         self.split.changed.connect(self._show_split_left)
         split = QShortcut(QKeySequence(SPLIT_KEYS), self)
         split.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -405,6 +407,12 @@ class EntryForm(QWidget):
         if suggestion.category_id is not None and index >= 0:
             self.category.setCurrentIndex(index)
 
+    def _amount_done(self) -> None:
+        amount = self.amount.value()
+        if amount is not None and amount.pence < 0:
+            self.payment.setChecked(True)
+            self.amount.set_value(Money(-amount.pence))
+
     # ------------------------------------------------------------ splitting
     def is_split(self) -> bool:
         return not self.split.isHidden()
@@ -457,6 +465,7 @@ class EntryForm(QWidget):
     # ------------------------------------------------------------ reading and showing
     def entry_input(self) -> EntryInput:
         problems: dict[str, str] = {}
+        self._amount_done()
         when, amount = self.on.date(), self.amount.value()
         if when is None:
             problems["on"] = self.on.problem() or "Enter a date"
