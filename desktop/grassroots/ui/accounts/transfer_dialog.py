@@ -57,7 +57,7 @@ class TransferDialog(QDialog):
         self.note = QLineEdit()
         self.note.setObjectName("transferNote")
         self.note.setPlaceholderText("e.g. Cash from the coffee morning paid in")
-        heading = set_role(QLabel("Move money between the group's own accounts"), "heading")
+        heading = set_role(QLabel("Move money between your accounts"), "heading")
         explain = set_role(
             QLabel(
                 "This is neither income nor spending: it adds two entries, one in each account."
@@ -90,7 +90,10 @@ class TransferDialog(QDialog):
         column.addStretch(1)
         column.addWidget(self.buttons)
         self.ok.setDefault(True)  # once in the dialog, so Enter presses it
-        self.setMinimumWidth(int(34 * self.fontMetrics().horizontalAdvance("M")))
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.setMinimumWidth(int(34 * em))
+        for edit in (self.on, self.amount):
+            edit.setFixedWidth(int(8 * em))
         self.amount.setFocus()
 
     def submit(self) -> None:

@@ -88,7 +88,10 @@ class AccountDialog(QDialog):
         column.addStretch(1)
         column.addWidget(self.buttons)
         self.ok.setDefault(True)  # once in the dialog, so Enter presses it
-        self.setMinimumWidth(int(34 * self.fontMetrics().horizontalAdvance("M")))
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.setMinimumWidth(int(34 * em))
+        for edit in (self.opening_on, self.opening):
+            edit.setFixedWidth(int(8 * em))
         self.name.setFocus()
 
     def submit(self) -> None:
