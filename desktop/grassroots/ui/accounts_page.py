@@ -464,7 +464,13 @@ class AccountsPage(QWidget):
             f"Delete the entry {what}?",
             "&Delete",
             go,
-            "Only for an entry made by mistake. The audit trail keeps a record of it.",
+            "Only for an entry made by mistake. The audit trail keeps a record of it."
+            + (
+                "\n\nThis is one half of a transfer: delete the other half, in the other "
+                "account, too."
+                if row.transfer
+                else ""
+            ),
         )
         self.dialog = box
         return box
