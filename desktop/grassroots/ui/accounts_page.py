@@ -276,7 +276,7 @@ class AccountsPage(QWidget):
             combo.blockSignals(False)
         for widget in (filters, filters.search, filters.to_categorise, filters.period):
             widget.blockSignals(False)
-        filters._show_custom()
+        filters.show_custom_dates()
         self.reload()
 
     def show_to_categorise(self) -> None:
@@ -284,7 +284,7 @@ class AccountsPage(QWidget):
         self.filters.period.blockSignals(True)
         self.filters.set_period(ALL_DATES)
         self.filters.period.blockSignals(False)
-        self.filters._show_custom()
+        self.filters.show_custom_dates()
         self.filters.to_categorise.setChecked(True)
         self.reload()
 

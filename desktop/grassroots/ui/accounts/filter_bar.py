@@ -85,7 +85,7 @@ class CashBookFilters(QWidget):
         em = self.fontMetrics().horizontalAdvance("M")
         for edit in (self.start, self.end):
             edit.setFixedWidth(int(7.5 * em))
-        self._show_custom()
+        self.show_custom_dates()
 
         self.search.searched.connect(self.changed)
         self.period.currentIndexChanged.connect(self._period_changed)
@@ -140,7 +140,7 @@ class CashBookFilters(QWidget):
         self.period.setCurrentIndex(self.period.findData(key))
 
     # ------------------------------------------------------------ reading
-    def _show_custom(self) -> None:
+    def show_custom_dates(self) -> None:
         custom = self.period.currentData() == CUSTOM
         for widget in (self.start, self.to_label, self.end):
             widget.setVisible(custom)
@@ -151,7 +151,7 @@ class CashBookFilters(QWidget):
             this_start, this_end = year_bounds(date.today(), *self.fy_start)
             self.start.set_date(start or this_start)
             self.end.set_date(end or this_end)
-        self._show_custom()
+        self.show_custom_dates()
         self.changed.emit()
 
     def _dates_typed(self) -> None:
