@@ -137,3 +137,23 @@ def test_account_names_are_unique_and_found_by_name(sessions, bank):
     with pytest.raises(ValidationError, match="already an account"):
         books.add_account(sessions, "current ACCOUNT")
     assert books.account_named(sessions, "current account").id == bank.id
+
+
+def test_a_transfer_is_deleted_or_reversed_whole(sessions, bank):
+    savings = books.add_account(sessions, "Savings", "savings", Money(0), START)
+    out, _ = books.transfer_between_accounts(
+        sessions, bank.id, savings.id, Money(10_000), date(2025, 6, 1)
+    )
+    books.reverse_entry(sessions, out.id, date(2025, 6, 2))
+    assert balances(books.account_balances(sessions, date(2025, 6, 2))) == {
+        "Current account": 125_000,
+        "Savings": 0,
+    }
+    out, _ = books.transfer_between_accounts(
+        sessions, bank.id, savings.id, Money(5_000), date(2025, 6, 3)
+    )
+    books.delete_entry(sessions, out.id)
+    assert balances(books.account_balances(sessions, date(2025, 6, 3))) == {
+        "Current account": 125_000,
+        "Savings": 0,
+    }

@@ -284,25 +284,42 @@ def change_entry(sessions: sessionmaker[Session], entry_id: int, data: EntryInpu
 def reverse_entry(
     sessions: sessionmaker[Session], entry_id: int, on: date, note: str = ""
 ) -> EntryView:
-    """The correction for a locked entry: the same lines with the opposite sign, dated `on`."""
+    """The correction for a locked entry: the same lines with the opposite sign, dated `on`.
+    Both halves of a transfer between accounts are reversed together."""
     with sessions.begin() as session:
         row = _load(session, entry_id)
-        data = EntryInput(
-            account_id=row.account_id,
-            on=on,
-            payee=row.payee,
-            person_id=row.person_id,
-            reference=row.reference,
-            method=row.method,
-            note=note or f"Reverses the entry of {row.on:%d/%m/%Y}",
-            lines=tuple(
-                LineInput(Money(-line.amount_pence), line.category_id, line.fund_id, line.note)
-                for line in row.lines
-            ),
-        )
-        reversal = new_entry(session, data, row.transfer_key and str(uuid.uuid4()))
-        reversal.reverses_id = row.id
-        return entry_view(session, reversal)
+        key = row.transfer_key and str(uuid.uuid4())
+        reversals = [
+            _reversal(session, half, on, note, key) for half in _with_partner(session, row)
+        ]
+        return entry_view(session, next(r for r in reversals if r.reverses_id == row.id))
+
+
+def _with_partner(session: Session, row: Entry) -> list[Entry]:
+    """The entry, and the other half of its transfer if it is one."""
+    if row.transfer_key is None:
+        return [row]
+    query = select(Entry).where(Entry.transfer_key == row.transfer_key).order_by(Entry.id)
+    return list(session.scalars(query))
+
+
+def _reversal(session: Session, row: Entry, on: date, note: str, key: str | None) -> Entry:
+    data = EntryInput(
+        account_id=row.account_id,
+        on=on,
+        payee=row.payee,
+        person_id=row.person_id,
+        reference=row.reference,
+        method=row.method,
+        note=note or f"Reverses the entry of {row.on:%d/%m/%Y}",
+        lines=tuple(
+            LineInput(Money(-line.amount_pence), line.category_id, line.fund_id, line.note)
+            for line in row.lines
+        ),
+    )
+    reversal = new_entry(session, data, key)
+    reversal.reverses_id = row.id
+    return reversal
 
 
 def transfer_between_accounts(
@@ -366,13 +383,15 @@ def transfer_between_funds(
 
 
 def delete_entry(sessions: sessionmaker[Session], entry_id: int) -> None:
-    """Remove a mistaken entry that is not locked; the audit trail keeps what it was."""
+    """Remove a mistaken entry that is not locked (both halves of a transfer go together);
+    the audit trail keeps what they were."""
     with sessions.begin() as session:
-        row = _load(session, entry_id)
-        _refuse_if_locked(session, row)
-        before = audit.entry_snapshot(row)
-        audit.record(session, row, "removed", before)
-        session.delete(row)
+        halves = _with_partner(session, _load(session, entry_id))
+        for row in halves:
+            _refuse_if_locked(session, row)
+        for row in halves:
+            audit.record(session, row, "removed", audit.entry_snapshot(row))
+            session.delete(row)
 
 
 # ---------------------------------------------------------------- reading

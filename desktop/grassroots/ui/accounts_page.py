@@ -357,7 +357,7 @@ class AccountsPage(QWidget):
             return self._show_message(
                 "A transfer is changed as a pair",
                 "This entry is one half of a transfer between accounts, so it is not changed "
-                "on its own: delete both halves and record the transfer again.",
+                "on its own: delete the transfer (both halves go together) and record it again.",
             )
         from grassroots.ui.dialogs.entry_dialog import EntryDialog
 
@@ -466,8 +466,7 @@ class AccountsPage(QWidget):
             go,
             "Only for an entry made by mistake. The audit trail keeps a record of it."
             + (
-                "\n\nThis is one half of a transfer: delete the other half, in the other "
-                "account, too."
+                "\n\nThis is a transfer: both halves, in both accounts, are deleted together."
                 if row.transfer
                 else ""
             ),
