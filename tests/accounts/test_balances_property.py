@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+import hypothesis
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -53,6 +54,9 @@ entry_ops = st.tuples(
 )
 account_transfers = st.tuples(st.just("accounts"), index, index, positive, day)
 fund_transfers = st.tuples(st.just("funds"), index, index, positive, day, index)
+# Reverse an earlier entry some days after it; for a transfer between accounts, both halves
+# (on one day) or only the first.
+reversals = st.tuples(st.just("reverse"), st.integers(0, 30), st.integers(0, 400), st.booleans())
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,7 @@ plans = st.builds(
     st.sampled_from([1, 6, 28]),
     st.lists(st.sampled_from(FUND_KINDS), max_size=3).map(tuple),
     st.lists(st.tuples(st.integers(-5_000, 200_000), day), min_size=1, max_size=3).map(tuple),
-    st.lists(entry_ops | account_transfers | fund_transfers, max_size=14).map(tuple),
+    st.lists(entry_ops | account_transfers | fund_transfers | reversals, max_size=14).map(tuple),
 )
 
 
@@ -90,7 +94,7 @@ class Oracle:
         self.openings: list[tuple[date, int]] = []
         self.by_account: dict[int, list[tuple[date, int]]] = defaultdict(list)
         self.by_fund: dict[int, list[tuple[date, int]]] = defaultdict(list)
-        self.entry_lines: list[tuple[date, int]] = []  # receipts and payments, not transfers
+        self.all_lines: list[tuple[date, int]] = []  # every line, transfers included
         self.fund_moves: dict[int, list[tuple[date, int]]] = defaultdict(list)
 
     def account_cash(self, account_id: int, opening: tuple[date, int], end: date) -> int:
@@ -114,8 +118,29 @@ def build(sessions, plan: Plan, oracle: Oracle) -> tuple[list, dict[int, str], i
     general = min(funds)
     fund_ids = sorted(funds)
     categories = [c.id for c in books.list_categories(sessions)]
+    made: list[tuple[str, tuple]] = []  # what each op made, for reversals to pick from
+
+    def record(views, is_transfer: bool) -> None:
+        for view in views:
+            for line in view.lines:
+                oracle.by_account[view.account_id].append((view.on, line.amount.pence))
+                oracle.by_fund[line.fund_id].append((view.on, line.amount.pence))
+                oracle.all_lines.append((view.on, line.amount.pence))
+                if is_transfer:
+                    oracle.fund_moves[line.fund_id].append((view.on, line.amount.pence))
+
     for op in plan.ops:
-        if op[0] == "entry":
+        if op[0] == "reverse":
+            _, pick, later, both = op
+            if not made:
+                continue
+            kind, views = made[pick % len(made)]
+            views = views if both or kind != "accounts" else views[:1]
+            on = views[0].on + timedelta(days=later)
+            whole = kind == "funds" or (kind == "accounts" and both)
+            record([books.reverse_entry(sessions, v.id, on) for v in views], whole)
+            hypothesis.event(f"reversed: {kind}{'' if whole or kind != 'accounts' else ' (half)'}")
+        elif op[0] == "entry":
             _, a, offset, parts = op
             account = accounts[a % len(accounts)]
             on = max(FIRST_DAY + timedelta(days=offset), account.opening_on)
@@ -127,20 +152,18 @@ def build(sessions, plan: Plan, oracle: Oracle) -> tuple[list, dict[int, str], i
                 )
                 for amount, cat, f in parts
             )
-            books.add_entry(sessions, EntryInput(account.id, on, lines))
-            for line in lines:
-                oracle.by_account[account.id].append((on, line.amount.pence))
-                oracle.by_fund[line.fund_id].append((on, line.amount.pence))
-                oracle.entry_lines.append((on, line.amount.pence))
+            view = books.add_entry(sessions, EntryInput(account.id, on, lines))
+            record([view], False)
+            made.append(("entry", (view,)))
         elif op[0] == "accounts":
             _, a, b, amount, offset = op
             one, other = accounts[a % len(accounts)], accounts[b % len(accounts)]
             if one.id == other.id:
                 continue
             on = max(FIRST_DAY + timedelta(days=offset), one.opening_on, other.opening_on)
-            books.transfer_between_accounts(sessions, one.id, other.id, Money(amount), on)
-            oracle.by_account[one.id].append((on, -amount))
-            oracle.by_account[other.id].append((on, amount))
+            pair = books.transfer_between_accounts(sessions, one.id, other.id, Money(amount), on)
+            record(pair, True)
+            made.append(("accounts", pair))
         else:
             _, f, g, amount, offset, a = op
             one, other = fund_ids[f % len(fund_ids)], fund_ids[g % len(fund_ids)]
@@ -148,10 +171,9 @@ def build(sessions, plan: Plan, oracle: Oracle) -> tuple[list, dict[int, str], i
             if one == other:
                 continue
             on = max(FIRST_DAY + timedelta(days=offset), account.opening_on)
-            books.transfer_between_funds(sessions, one, other, Money(amount), on, account.id)
-            for fund, moved in ((one, -amount), (other, amount)):
-                oracle.by_fund[fund].append((on, moved))
-                oracle.fund_moves[fund].append((on, moved))
+            view = books.transfer_between_funds(sessions, one, other, Money(amount), on, account.id)
+            record([view], True)
+            made.append(("funds", (view,)))
     return accounts, funds, general
 
 
@@ -162,7 +184,7 @@ def check_year(sessions, start: date, plan_state, oracle: Oracle) -> ReceiptsAnd
     figures = receipts_and_payments(sessions, start)
     assert figures.unexplained == Columns()
     assert figures.transfers.total == Money(0)
-    assert figures.net.total.pence == sum(p for on, p in oracle.entry_lines if start <= on < end)
+    assert figures.net.total.pence == sum(p for on, p in oracle.all_lines if start <= on < end)
 
     moves = fund_movements(sessions, start)
     by_column: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))

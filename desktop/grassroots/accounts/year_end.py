@@ -226,21 +226,39 @@ class _Books:
     lines: tuple[_Line, ...]
     categories: dict[int, Category]
     funds: tuple[Fund, ...]
+    columns: dict[int, str]  # fund id -> its column in section A
     general_fund_id: int
     openings: tuple[tuple[date, int], ...]  # (opening_on, pence) of each account
 
 
-def _classify(rows: list[tuple[int, date, str | None, int, int | None, int]]) -> list[_Line]:
-    """Sort each line into a category, a transfer, or still to categorise (see module doc)."""
-    transfer_totals: dict[str, int] = defaultdict(int)
-    for _entry, _on, key, amount, category_id, _fund in rows:
+def _classify(rows: list[tuple]) -> list[_Line]:
+    """Sort each line into a category, a transfer, or still to categorise (see module doc).
+
+    A transfer reversed entry by entry (each half gets a key of its own) joins the transfer it
+    reverses, so reversing both halves leaves nothing behind; reversing only one leaves that
+    half visible as money still to categorise.
+    """
+    key_of = {row[0]: row[2] for row in rows}
+    reverses = {row[0]: row[6] for row in rows if row[6] in key_of}
+
+    def joined(entry: int) -> str | None:
+        seen = {entry}
+        while entry in reverses and reverses[entry] not in seen:
+            entry = reverses[entry]
+            seen.add(entry)
+        return key_of[entry]
+
+    own: dict[str, int] = defaultdict(int)
+    joint: dict[str | None, int] = defaultdict(int)
+    for entry, _on, key, amount, category_id, _fund, _reverses in rows:
         if key is not None and category_id is None:
-            transfer_totals[key] += amount
+            own[key] += amount
+            joint[joined(entry)] += amount
     lines = []
-    for _entry, on, key, amount, category_id, fund_id in rows:
+    for entry, on, key, amount, category_id, fund_id, _reverses in rows:
         if category_id is not None:
             kind = "category"
-        elif key is not None and transfer_totals[key] == 0:
+        elif key is not None and (own[key] == 0 or joint[joined(entry)] == 0):
             kind = "transfer"
         else:
             kind = "uncategorised"
@@ -257,6 +275,7 @@ def _read_books(session: Session, before: date) -> _Books:
             EntryLine.amount_pence,
             EntryLine.category_id,
             EntryLine.fund_id,
+            Entry.reverses_id,
         )
         .join(Entry, Entry.id == EntryLine.entry_id)
         .where(Entry.on < before)
@@ -268,6 +287,7 @@ def _read_books(session: Session, before: date) -> _Books:
         lines=tuple(_classify([tuple(row) for row in rows])),
         categories={c.id: c for c in session.scalars(select(Category))},
         funds=funds,
+        columns={f.id: COLUMN_OF_KIND.get(f.kind, "unrestricted") for f in funds},
         general_fund_id=general,
         openings=tuple(
             (a.opening_on, a.opening_pence)
@@ -291,8 +311,7 @@ def year_starting(sessions: sessionmaker[Session], on: date) -> date:
 
 
 def _column(books: _Books, fund_id: int) -> str:
-    kind = next((f.kind for f in books.funds if f.id == fund_id), "unrestricted")
-    return COLUMN_OF_KIND.get(kind, "unrestricted")
+    return books.columns.get(fund_id, "unrestricted")
 
 
 def _fund_cash(books: _Books, start: date, end: date) -> dict[int, int]:
