@@ -54,9 +54,8 @@ entry_ops = st.tuples(
 )
 account_transfers = st.tuples(st.just("accounts"), index, index, positive, day)
 fund_transfers = st.tuples(st.just("funds"), index, index, positive, day, index)
-# Reverse an earlier entry some days after it; for a transfer between accounts, both halves
-# (on one day) or only the first.
-reversals = st.tuples(st.just("reverse"), st.integers(0, 30), st.integers(0, 400), st.booleans())
+# Reverse an earlier entry some days after it (a transfer between accounts, both halves).
+reversals = st.tuples(st.just("reverse"), st.integers(0, 30), st.integers(0, 400))
 
 
 @dataclass(frozen=True)
@@ -120,26 +119,27 @@ def build(sessions, plan: Plan, oracle: Oracle) -> tuple[list, dict[int, str], i
     categories = [c.id for c in books.list_categories(sessions)]
     made: list[tuple[str, tuple]] = []  # what each op made, for reversals to pick from
 
-    def record(views, is_transfer: bool) -> None:
+    def record(views, is_transfer: bool, on: date | None = None, sign: int = 1) -> None:
         for view in views:
             for line in view.lines:
-                oracle.by_account[view.account_id].append((view.on, line.amount.pence))
-                oracle.by_fund[line.fund_id].append((view.on, line.amount.pence))
-                oracle.all_lines.append((view.on, line.amount.pence))
+                moved = (on or view.on, sign * line.amount.pence)
+                oracle.by_account[view.account_id].append(moved)
+                oracle.by_fund[line.fund_id].append(moved)
+                oracle.all_lines.append(moved)
                 if is_transfer:
-                    oracle.fund_moves[line.fund_id].append((view.on, line.amount.pence))
+                    oracle.fund_moves[line.fund_id].append(moved)
 
     for op in plan.ops:
         if op[0] == "reverse":
-            _, pick, later, both = op
+            _, pick, later = op
             if not made:
                 continue
             kind, views = made[pick % len(made)]
-            views = views if both or kind != "accounts" else views[:1]
             on = views[0].on + timedelta(days=later)
-            whole = kind == "funds" or (kind == "accounts" and both)
-            record([books.reverse_entry(sessions, v.id, on) for v in views], whole)
-            hypothesis.event(f"reversed: {kind}{'' if whole or kind != 'accounts' else ' (half)'}")
+            reversal = books.reverse_entry(sessions, views[0].id, on)
+            assert reversal.reverses_id == views[0].id
+            record(views, kind != "entry", on, -1)
+            hypothesis.event(f"reversed: {kind}")
         elif op[0] == "entry":
             _, a, offset, parts = op
             account = accounts[a % len(accounts)]

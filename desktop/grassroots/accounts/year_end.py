@@ -234,9 +234,10 @@ class _Books:
 def _classify(rows: list[tuple]) -> list[_Line]:
     """Sort each line into a category, a transfer, or still to categorise (see module doc).
 
-    A transfer reversed entry by entry (each half gets a key of its own) joins the transfer it
-    reverses, so reversing both halves leaves nothing behind; reversing only one leaves that
-    half visible as money still to categorise.
+    The books reverse both halves of a transfer together, under one new key. Should the halves
+    ever be reversed one at a time (each with a key of its own), each joins the transfer it
+    reverses, so both together leave nothing behind and one alone stays visible as money
+    still to categorise.
     """
     key_of = {row[0]: row[2] for row in rows}
     reverses = {row[0]: row[6] for row in rows if row[6] in key_of}
