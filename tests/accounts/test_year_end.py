@@ -11,24 +11,20 @@ from grassroots.accounts import books
 from grassroots.accounts.models import Category, Entry, YearEndItem
 from grassroots.accounts.records import EntryInput, LineInput
 from grassroots.accounts.year_end import (
-    NOT_IN_LAYOUT,
     NOT_YET_CATEGORISED,
-    OSCR,
     Columns,
-    Layout,
     ReceiptsAndPayments,
     Row,
     Section,
     cash_difference,
     fund_movements,
     receipts_and_payments,
-    regroup,
-    rounding_notes,
     statement_of_assets,
-    to_pounds,
     year_end_of,
     year_starting,
 )
+from grassroots.accounts.year_end_layouts import NOT_IN_LAYOUT, OSCR, Layout, regroup
+from grassroots.accounts.year_end_rounding import rounding_notes, to_pounds
 from grassroots.core.money import Money
 from grassroots.group.service import get_settings, save_settings
 

@@ -21,7 +21,8 @@ from grassroots.accounts.documents import (
 )
 from grassroots.accounts.models import Entry, YearEndItem
 from grassroots.accounts.records import EntryInput, LineInput
-from grassroots.accounts.year_end import receipts_and_payments, to_pounds
+from grassroots.accounts.year_end import receipts_and_payments
+from grassroots.accounts.year_end_rounding import to_pounds
 from grassroots.core.errors import ValidationError
 from grassroots.core.money import Money
 from grassroots.printing.annual_accounts import pounds

@@ -25,9 +25,7 @@ from grassroots.accounts.treasurers_report import (
     treasurers_report,
 )
 from grassroots.accounts.year_end import (
-    NOT_IN_LAYOUT,
     NOT_YET_CATEGORISED,
-    OSCR,
     AssetItem,
     Columns,
     ReceiptsAndPayments,
@@ -35,12 +33,11 @@ from grassroots.accounts.year_end import (
     StatementOfAssets,
     cash_difference,
     receipts_and_payments,
-    regroup,
-    rounding_notes,
     statement_of_assets,
-    to_pounds,
     year_end_of,
 )
+from grassroots.accounts.year_end_layouts import NOT_IN_LAYOUT, OSCR, regroup
+from grassroots.accounts.year_end_rounding import rounding_notes, to_pounds
 from grassroots.core.errors import ValidationError
 from grassroots.core.money import Money
 from grassroots.group.service import get_settings
