@@ -260,6 +260,64 @@ def test_the_years_accounts():
     assert _check_year()
 
 
+IMPORT_TARGET_S = 1.0
+
+
+def measure_statement_import(lines: int = 10_000) -> float:
+    """Seconds to import a `lines`-line CSV statement (paid in / paid out columns, as UK
+    banks export) into a new account of an empty book."""
+    from grassroots.accounts.books import add_account
+    from grassroots.accounts.statements import import_statement
+    from grassroots.db.database import open_database
+    from grassroots.group.service import set_up_group
+
+    rng = random.Random(SEED)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "statement.csv"
+        rows = ["Date,Description,Paid in,Paid out,Balance"]
+        day, balance = date(2016, 4, 1), 100_000
+        for n in range(lines):
+            day += timedelta(days=n % 2)
+            pence = rng.randint(100, 90_000)
+            paid_in = n % 3 == 0
+            balance += pence if paid_in else -pence
+            money = f"{pence // 100}.{pence % 100:02d}"
+            rows.append(
+                f"{day:%d/%m/%Y},PAYEE {rng.randint(1, 400)},"
+                f"{money if paid_in else ''},{'' if paid_in else money},"
+                f"{balance // 100}.{abs(balance) % 100:02d}"
+            )
+        path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        database = open_database(str(Path(folder) / "books.db"), Path(folder) / "backups")
+        try:
+            set_up_group(database.sessions, "Benchmark Group")
+            account = add_account(
+                database.sessions, "Current account", "bank", opening_on=date(2016, 4, 1)
+            )
+            seconds, result = time_once(
+                lambda: import_statement(database.sessions, path, account.id)
+            )
+        finally:
+            database.close()
+    assert not result.errors and result.created == lines, result.errors[:3]
+    return seconds
+
+
+def _check_statement_import() -> bool:
+    seconds = measure_statement_import()
+    return report("import a 10,000-line bank statement (CSV)", seconds, IMPORT_TARGET_S, "s")
+
+
+def test_statement_import():
+    assert _check_statement_import()
+
+
 if __name__ == "__main__":
-    checks = [_check_demo(), _check_balances(), _check_cash_book(), _check_year()]
+    checks = [
+        _check_demo(),
+        _check_balances(),
+        _check_cash_book(),
+        _check_year(),
+        _check_statement_import(),
+    ]
     sys.exit(0 if all(checks) else 1)
