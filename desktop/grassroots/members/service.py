@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload, sessionmaker
 
+from grassroots.accounts.postings import post_subscription
 from grassroots.core.errors import NotFound, ValidationError
 from grassroots.core.money import Money
 from grassroots.group.service import GroupSettings, get_settings
@@ -186,6 +187,9 @@ def start_membership(
     )
     if payment is not None:
         row.subscriptions.append(_subscription(payment, joined_on, expires_on))
+        post_subscription(
+            session, person, payment.amount, payment.paid_on, payment.method, number, payment.note
+        )
     session.add(row)
     session.flush()
     return row
@@ -273,6 +277,15 @@ def _renew_row(
     )
     row.ended_on, row.ended_reason = None, ""
     row.subscriptions.append(_subscription(payment, start, end))
+    post_subscription(
+        session,
+        row.person,
+        payment.amount,
+        payment.paid_on,
+        payment.method,
+        row.number,
+        payment.note,
+    )
     row.expires_on = end
     return row
 
