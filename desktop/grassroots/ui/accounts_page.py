@@ -9,15 +9,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QMenu,
     QMessageBox,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -39,38 +37,9 @@ from grassroots.ui.members.empty_state import EmptyState
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.lazy_table import ROW_ROLE
+from grassroots.ui.widgets.record_table import RecordTable
 
 ADD_ACCOUNT = "Add your bank account"
-
-
-class CashBookTable(QTableView):
-    """The cash book: whole rows, Enter opens the entry, Delete asks to remove it."""
-
-    open_pressed = Signal()
-    delete_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("cashBookTable")
-        self.setAccessibleName("Cash book")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.open_pressed.emit()
-        elif event.key() == Qt.Key.Key_Delete and not event.modifiers():
-            self.delete_pressed.emit()
-        else:
-            super().keyPressEvent(event)
 
 
 class AccountsPage(QWidget):
@@ -88,7 +57,7 @@ class AccountsPage(QWidget):
         self.model = cash_book_model(self)
         self.balances = BalanceStrip()
         self.filters = CashBookFilters()
-        self.table = CashBookTable()
+        self.table = RecordTable("cashBookTable", "Cash book")
         self.table.setModel(self.model)
         self.empty = EmptyState()
         set_role(self.empty.first, "primary")

@@ -3,14 +3,12 @@ does from it (add, renew, import, export, print, review)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHeaderView,
     QMenu,
     QStackedWidget,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -24,38 +22,7 @@ from grassroots.ui.members.empty_state import EmptyState
 from grassroots.ui.members.filter_bar import FilterBar
 from grassroots.ui.members.outputs import PrintActions
 from grassroots.ui.widgets.lazy_table import ROW_ROLE, LazyTableModel
-
-
-class MembersTable(QTableView):
-    """The register: whole rows, several at once, Enter opens the current person, Delete asks
-    about erasing (it never erases by itself)."""
-
-    open_pressed = Signal()
-    delete_pressed = Signal()
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName("membersTable")
-        self.setAccessibleName("People and members")
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setAlternatingRowColors(True)
-        self.setShowGrid(False)
-        self.setWordWrap(False)
-        self.setSortingEnabled(True)
-        self.setTabKeyNavigation(False)
-        self.verticalHeader().hide()
-        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
-            self.open_pressed.emit()
-        elif event.key() == Qt.Key.Key_Delete and not event.modifiers():
-            self.delete_pressed.emit()
-        else:
-            super().keyPressEvent(event)
+from grassroots.ui.widgets.record_table import RecordTable
 
 
 class MembersPage(QWidget):
@@ -70,7 +37,8 @@ class MembersPage(QWidget):
         self._sort: tuple[str, bool] = ("name", False)
         self.model = LazyTableModel(MEMBER_COLUMNS, parent=self)
         self.filters = FilterBar()
-        self.table = MembersTable()
+        self.table = RecordTable("membersTable", "People and members", several=True)
+        self.table.setSortingEnabled(True)
         self.table.setModel(self.model)
         self.table.setItemDelegateForColumn(STATUS_COLUMN, StatusBadgeDelegate(self.table))
         self.empty = EmptyState()

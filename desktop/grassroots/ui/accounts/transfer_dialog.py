@@ -9,11 +9,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -23,7 +21,8 @@ from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
-from grassroots.ui.widgets.field_error import FieldError, add_field
+from grassroots.ui.widgets.field_error import add_field
+from grassroots.ui.widgets.form_dialog import frame_form
 from grassroots.ui.widgets.money_edit import MoneyEdit
 
 
@@ -74,24 +73,10 @@ class TransferDialog(QDialog):
             "amount": add_field(form, "&Amount (£)", self.amount),
         }
         add_field(form, "&Note", self.note, with_error=False)
-        self.problem = FieldError()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.addButton("&Transfer", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("transferOk")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(20, 16, 20, 16)
-        column.setSpacing(10)
-        column.addWidget(heading)
-        column.addWidget(explain)
-        column.addLayout(form)
-        column.addWidget(self.problem)
-        column.addStretch(1)
-        column.addWidget(self.buttons)
-        self.ok.setDefault(True)  # once in the dialog, so Enter presses it
+        self.problem, self.buttons, self.ok = frame_form(
+            self, heading, explain, form, "&Transfer", "transferOk", self.submit
+        )
         em = self.fontMetrics().horizontalAdvance("M")
-        self.setMinimumWidth(int(34 * em))
         for edit in (self.on, self.amount):
             edit.setFixedWidth(int(8 * em))
         self.amount.setFocus()

@@ -8,11 +8,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,7 +19,8 @@ from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
-from grassroots.ui.widgets.field_error import FieldError, add_field
+from grassroots.ui.widgets.field_error import add_field
+from grassroots.ui.widgets.form_dialog import frame_form
 from grassroots.ui.widgets.money_edit import MoneyEdit
 
 KINDS = (("Bank current account", "bank"), ("Savings account", "savings"), ("Cash", "cash"))
@@ -72,24 +71,10 @@ class AccountDialog(QDialog):
         add_field(form, "&Bank details", self.details, with_error=False)
         self.errors["opening_on"] = add_field(form, "Books &start on", self.opening_on)
         self.errors["opening"] = add_field(form, "&Balance that day (£)", self.opening)
-        self.problem = FieldError()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.ok = self.buttons.addButton("&Add account", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok.setObjectName("accountOk")
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(20, 16, 20, 16)
-        column.setSpacing(10)
-        column.addWidget(heading)
-        column.addWidget(explain)
-        column.addLayout(form)
-        column.addWidget(self.problem)
-        column.addStretch(1)
-        column.addWidget(self.buttons)
-        self.ok.setDefault(True)  # once in the dialog, so Enter presses it
+        self.problem, self.buttons, self.ok = frame_form(
+            self, heading, explain, form, "&Add account", "accountOk", self.submit
+        )
         em = self.fontMetrics().horizontalAdvance("M")
-        self.setMinimumWidth(int(34 * em))
         for edit in (self.opening_on, self.opening):
             edit.setFixedWidth(int(8 * em))
         self.name.setFocus()
