@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from grassroots.accounts import books
-from grassroots.accounts.models import Category, Entry, YearEndItem
+from grassroots.accounts.models import Category, Entry
 from grassroots.accounts.records import EntryInput, LineInput
 from grassroots.accounts.year_end import (
     NOT_YET_CATEGORISED,
@@ -23,6 +23,7 @@ from grassroots.accounts.year_end import (
     year_end_of,
     year_starting,
 )
+from grassroots.accounts.year_end_items import add_year_end_item
 from grassroots.accounts.year_end_layouts import NOT_IN_LAYOUT, OSCR, Layout, regroup
 from grassroots.accounts.year_end_rounding import rounding_notes, to_pounds
 from grassroots.core.money import Money
@@ -250,34 +251,20 @@ def test_each_funds_year_adds_up(hall: Hall) -> None:
 
 
 def test_statement_of_assets_cash_by_account_and_items(hall: Hall) -> None:
-    with hall.sessions.begin() as session:
-        session.add_all(
-            [
-                YearEndItem(
-                    year_starts_on=THIS_YEAR,
-                    section="liability",
-                    details="Hall hire invoice unpaid",
-                    fund_id=hall.general,
-                    amount_pence=12000,
-                    due="April 2026",
-                ),
-                YearEndItem(
-                    year_starts_on=THIS_YEAR,
-                    section="monetary",
-                    details="Gift Aid due from HMRC",
-                    amount_pence=30000,
-                ),
-                YearEndItem(
-                    year_starts_on=THIS_YEAR,
-                    section="own_use",
-                    details="Stacking chairs",
-                    cost_pence=30000,
-                ),
-                YearEndItem(
-                    year_starts_on=LAST_YEAR, section="liability", details="Last year's bill"
-                ),
-            ]
-        )
+    add_year_end_item(
+        hall.sessions,
+        THIS_YEAR,
+        "liability",
+        "Hall hire invoice unpaid",
+        fund_id=hall.general,
+        amount=Money(12000),
+        due="April 2026",
+    )
+    add_year_end_item(
+        hall.sessions, THIS_YEAR, "monetary", "Gift Aid due from HMRC", amount=Money(30000)
+    )
+    add_year_end_item(hall.sessions, THIS_YEAR, "own_use", "Stacking chairs", cost=Money(30000))
+    add_year_end_item(hall.sessions, LAST_YEAR, "liability", "Last year's bill")
     assets = statement_of_assets(hall.sessions, THIS_YEAR)
     assert assets.ends_on == date(2026, 3, 31)
     assert [(a.name, a.kind, a.amount) for a in assets.cash_by_account] == [
