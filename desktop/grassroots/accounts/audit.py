@@ -36,11 +36,11 @@ def record(session: Session, entry: Entry, action: str, before: dict | None = No
         table_name="entries", row_id=entry.id, action=action,
         before=json.dumps(before, sort_keys=True) if before else "",
         after=json.dumps(after, sort_keys=True) if after else "",
-        by=_who(),
+        by=changed_by(),
     ))  # fmt: skip
 
 
-def _who() -> str:
+def changed_by() -> str:
     try:
         return getpass.getuser()
     except (KeyError, OSError):  # no login name (some services and containers)

@@ -156,7 +156,7 @@ def add_fund(
 # ---------------------------------------------------------------- entries
 
 
-def _general_fund_id(session: Session) -> int:
+def general_fund_id(session: Session) -> int:
     fund_id = session.scalar(select(Fund.id).where(Fund.name == GENERAL_FUND))
     return fund_id or session.scalar(select(func.min(Fund.id)))
 
@@ -204,7 +204,7 @@ def _check(session: Session, data: EntryInput) -> None:
 
 
 def _fill(session: Session, row: Entry, data: EntryInput) -> None:
-    general = _general_fund_id(session)
+    general = general_fund_id(session)
     row.account_id, row.on, row.amount_pence = data.account_id, data.on, data.amount.pence
     row.payee, row.person_id = data.payee.strip(), data.person_id
     row.reference, row.method = data.reference.strip(), data.method
@@ -475,7 +475,7 @@ def fund_balances(sessions: sessionmaker[Session], as_of: date | None = None) ->
             )
             or 0
         )
-        general = _general_fund_id(session)
+        general = general_fund_id(session)
         return [
             Balance(f.name, Money((totals.get(f.id) or 0) + (opening if f.id == general else 0)))
             for f in session.scalars(select(Fund).order_by(Fund.id))

@@ -29,8 +29,8 @@ from pathlib import Path
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from grassroots.accounts.audit import _who
-from grassroots.accounts.books import _general_fund_id
+from grassroots.accounts.audit import changed_by
+from grassroots.accounts.books import general_fund_id
 from grassroots.accounts.models import (
     AuditRecord,
     BookAccount,
@@ -369,7 +369,7 @@ def _write_entries(
     """New entries for unmatched lines, inserted in bulk with their lines and audit records."""
     if not lines:
         return {}
-    fund_id = _general_fund_id(session)
+    fund_id = general_fund_id(session)
     now = utc_now()
     note = f"From the bank statement {path.name}"
     entries = [
@@ -391,7 +391,7 @@ def _write_entries(
     for entry_id, *key in sorted(returned, reverse=True):
         by_content[tuple(key)].append(entry_id)
     ids = [by_content[_content(row)].pop() for row in entries]
-    parts, audits, who = [], [], _who()
+    parts, audits, who = [], [], changed_by()
     for entry_id, row, (line, _) in zip(ids, entries, lines, strict=True):
         category_id = _suggest(suggestions, line)
         part = {
