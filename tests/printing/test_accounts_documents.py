@@ -19,9 +19,10 @@ from grassroots.accounts.documents import (
     print_annual_accounts,
     print_treasurers_report,
 )
-from grassroots.accounts.models import Entry, YearEndItem
+from grassroots.accounts.models import Entry
 from grassroots.accounts.records import EntryInput, LineInput
 from grassroots.accounts.year_end import receipts_and_payments
+from grassroots.accounts.year_end_items import add_year_end_item
 from grassroots.accounts.year_end_rounding import to_pounds
 from grassroots.core.errors import ValidationError
 from grassroots.core.money import Money
@@ -90,31 +91,19 @@ def keep_books(sessions) -> Hall:
     hall.entry(date(2026, 4, 1), "receipt", ("999", "Subscriptions", None))
     set_budget(sessions, hall.cat[("receipt", "Subscriptions")], THIS_YEAR, Money.parse("500"))
     set_budget(sessions, hall.cat[("payment", "Insurance")], THIS_YEAR, Money.parse("175"))
-    with sessions.begin() as session:
-        session.add_all(
-            [
-                YearEndItem(
-                    year_starts_on=THIS_YEAR,
-                    section="liability",
-                    details="Hall hire invoice unpaid",
-                    fund_id=hall.general,
-                    amount_pence=12000,
-                    due="April 2026",
-                ),
-                YearEndItem(
-                    year_starts_on=THIS_YEAR,
-                    section="monetary",
-                    details="Gift Aid due from HMRC",
-                    amount_pence=30050,
-                ),
-                YearEndItem(
-                    year_starts_on=THIS_YEAR,
-                    section="own_use",
-                    details="Stacking chairs",
-                    cost_pence=30000,
-                ),
-            ]
-        )
+    add_year_end_item(
+        sessions,
+        THIS_YEAR,
+        "liability",
+        "Hall hire invoice unpaid",
+        fund_id=hall.general,
+        amount=Money(12000),
+        due="April 2026",
+    )
+    add_year_end_item(
+        sessions, THIS_YEAR, "monetary", "Gift Aid due from HMRC", amount=Money(30050)
+    )
+    add_year_end_item(sessions, THIS_YEAR, "own_use", "Stacking chairs", cost=Money(30000))
     return hall
 
 
