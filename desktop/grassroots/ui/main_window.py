@@ -53,9 +53,9 @@ def _members_page(ctx: AppContext) -> QWidget:
 
 
 def _accounts_page(ctx: AppContext) -> QWidget:
-    from grassroots.ui.accounts_page import AccountsPage  # made on first visit
+    from grassroots.ui.accounts.area import AccountsArea  # made on first visit
 
-    return AccountsPage(ctx)
+    return AccountsArea(ctx)
 
 
 AREAS = (

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from grassroots.accounts import books
 from grassroots.accounts.cash_book import CashBookQuery, cash_book
@@ -253,7 +253,15 @@ def test_the_main_window_has_an_accounts_area(qtbot, main_window):
         main_window, getattr(Qt.Key, f"Key_{number}"), Qt.KeyboardModifier.ControlModifier
     )
     assert main_window.current_area() == "accounts"
-    assert type(main_window.current_page()).__name__ == "AccountsPage"
+    area = main_window.current_page()
+    assert type(area).__name__ == "AccountsArea"
+    assert type(area.tabs.currentWidget().findChild(QWidget, "cashBookTable").parent()).__name__
+    titles = [area.tabs.tabText(i) for i in range(area.tabs.count())]
+    assert titles[:2] == ["Cash book", "Bank statements"] and "Gift Aid" in titles
+    for key in ("bank", "reports", "year_end", "gift_aid", "setup"):
+        page = area.show_tab(key)
+        assert area.tabs.currentWidget().isAncestorOf(page)
+        assert page.isVisible()
 
 
 def test_changing_an_entry_keeps_a_retired_category(qtbot, make_page, bank, sessions):

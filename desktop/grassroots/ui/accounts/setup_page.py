@@ -1,0 +1,22 @@
+"""The Accounts, categories and funds tab of the Accounts area."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from grassroots.ui.context import AppContext
+
+
+class SetupPage(QWidget):
+    """Page interface: built with the context; `title`; `refresh()`."""
+
+    title = "Accounts, categories and funds"
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ctx = ctx
+        QVBoxLayout(self).addWidget(QLabel("Accounts, categories and funds"))
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload from the books."""
