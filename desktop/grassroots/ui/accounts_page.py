@@ -33,9 +33,9 @@ from grassroots.ui.accounts.columns import (
 )
 from grassroots.ui.accounts.filter_bar import ALL_DATES, CashBookFilters, year_bounds
 from grassroots.ui.context import AppContext
-from grassroots.ui.members.empty_state import EmptyState
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.confirm import ask
+from grassroots.ui.widgets.empty_state import EmptyState
 from grassroots.ui.widgets.lazy_table import ROW_ROLE
 from grassroots.ui.widgets.record_table import RecordTable
 

@@ -283,7 +283,7 @@ class HomePage(QWidget):
         The same letters as the members page's Print menu (members.documents.print_reminders,
         with its default of everyone due), written in the background through ctx.tasks.
         """
-        from grassroots.ui.members.outputs import (
+        from grassroots.ui.widgets.outputs import (
             PDF_FILTER,
             ask_save_path,
             dated_name,

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from grassroots.members.records import MemberQuery, MemberRow, MemberStatus
 from grassroots.ui.context import AppContext
 from grassroots.ui.members.columns import MEMBER_COLUMNS, STATUS_COLUMN, StatusBadgeDelegate
-from grassroots.ui.members.empty_state import EmptyState
 from grassroots.ui.members.filter_bar import FilterBar
-from grassroots.ui.members.outputs import PrintActions
+from grassroots.ui.members.print_actions import PrintActions
+from grassroots.ui.widgets.empty_state import EmptyState
 from grassroots.ui.widgets.lazy_table import ROW_ROLE, LazyTableModel
 from grassroots.ui.widgets.record_table import RecordTable
 

@@ -109,7 +109,7 @@ def test_printing_the_register_writes_a_pdf(qtbot, page, mctx, sessions, save_to
 def test_default_output_name_is_dated_in_the_documents_folder():
     from datetime import date
 
-    from grassroots.ui.members.outputs import dated_name
+    from grassroots.ui.widgets.outputs import dated_name
 
     assert dated_name("Register of members", ".pdf", date(2026, 11, 22)) == (
         "Register of members 22-11-2026.pdf"

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots.ui.context import AppContext
-from grassroots.ui.members.outputs import documents_dir
 from grassroots.ui.members.tables import SmallTable
+from grassroots.ui.widgets.outputs import documents_dir
 
 IGNORE = "(ignore)"
 PREVIEW_ROWS = 8

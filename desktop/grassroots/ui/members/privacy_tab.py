@@ -6,8 +6,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from grassroots.ui.context import AppContext
-from grassroots.ui.members.outputs import PDF_FILTER, ask_save_path, dated_name, write_then_offer
 from grassroots.ui.widgets.confirm import ask
+from grassroots.ui.widgets.outputs import PDF_FILTER, ask_save_path, dated_name, write_then_offer
 
 
 class PrivacyTab(QWidget):
