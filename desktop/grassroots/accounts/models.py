@@ -48,6 +48,17 @@ class BookAccount(Base):
     statement_mapping: Mapped[str] = mapped_column(Text, default="")
 
 
+class StatementMapping(Base):
+    """A bank's CSV column layout saved under a name (e.g. 'Unity Trust'), so the same headings
+    can be used again from the window or as `grassroots accounts import --mapping NAME`."""
+
+    __tablename__ = "statement_mappings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    mapping: Mapped[str] = mapped_column(Text, default="")  # JSON: field -> heading
+
+
 class Category(Base):
     """A heading of receipts or payments; `heading` places it in the year-end accounts."""
 
