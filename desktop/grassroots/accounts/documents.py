@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 from datetime import date
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -508,6 +509,92 @@ def _write_xlsx(form: AnnualAccounts, rows: list[list], path: Path) -> None:
             if isinstance(cell.value, int):
                 cell.number_format = '#,##0;(#,##0);"-"'
     sheet.column_dimensions["A"].width = 34
+    sheet.column_dimensions["B"].width = 40
+    for letter in "CDEFG":
+        sheet.column_dimensions[letter].width = 16
+    book.save(path)
+
+
+# ---------------------------------------------------------------- the treasurer's report as a sheet
+
+
+def _sheet_money(value: Money | None) -> Decimal | None:
+    """Pounds and pence as an exact number, so a spreadsheet adds them without rounding."""
+    return None if value is None else value.decimal()
+
+
+def _report_sheet_rows(form: CommitteeReport) -> list[list[str | Decimal | None]]:
+    """The printed treasurer's report, one figure line each, in the order it prints."""
+    rows: list[list[str | Decimal | None]] = [["Section", "Line", *form.columns]]
+    for section, lines, total in (
+        ("Receipts", form.receipts, form.receipts_total),
+        ("Payments", form.payments, form.payments_total),
+    ):
+        for line in (*lines, total):
+            rows.append([section, line.label, *map(_sheet_money, line.values)])
+    rows.append(["", "Surplus/(deficit) for the period", _sheet_money(form.surplus)])
+    for title, held, total in (
+        ("Balances by account", form.accounts, "Total held"),
+        ("Balances by fund", form.funds, "Total funds"),
+    ):
+        rows.append([])
+        rows.append([title, "", f"At {form.start:%d/%m/%Y}", f"At {form.end:%d/%m/%Y}", "Change"])
+        start = Money(sum(r.at_start.pence for r in held))
+        end = Money(sum(r.at_end.pence for r in held))
+        for r in held:
+            rows.append(
+                [title, r.name, *map(_sheet_money, (r.at_start, r.at_end, r.at_end - r.at_start))]
+            )
+        rows.append([title, total, *map(_sheet_money, (start, end, end - start))])
+    return rows
+
+
+def export_treasurers_report(sessions: Sessions, path: Path, start: date, end: date) -> Path:
+    """The treasurer's report's figures (as printed, to the penny) as a .csv or .xlsx file, for
+    a treasurer who keeps a spreadsheet or sends the committee a table."""
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValidationError({"path": f"{path.name}: save the report as a .csv or .xlsx file"})
+    report = treasurers_report(sessions, start, end)
+    form = committee_report(report, letterhead_of(get_settings(sessions)), date.today())
+    rows = _report_sheet_rows(form)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if suffix == ".csv":
+        with path.open("w", newline="", encoding="utf-8-sig") as handle:
+            csv.writer(handle).writerows(
+                ["" if v is None else f"{v:.2f}" if isinstance(v, Decimal) else v for v in row]
+                for row in rows
+            )
+        return path
+    _write_report_xlsx(form, rows, path)
+    return path
+
+
+def _write_report_xlsx(form: CommitteeReport, rows: list[list], path: Path) -> None:
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Treasurer's report"
+    sheet.append([form.letterhead.name])
+    sheet.append([f"Treasurer's report, {form.start:%d/%m/%Y} to {form.end:%d/%m/%Y}"])
+    sheet.append([f"Printed {form.printed_on:%d/%m/%Y}"])
+    sheet.append([])
+    sheet["A1"].font = Font(bold=True, size=13)
+    totals = ("Total receipts", "Total payments", "Total held", "Total funds")
+    for row in rows:
+        sheet.append(row)
+        if row and (row[0] == "Section" or row[1] == "" or row[1] in totals):
+            for cell in sheet[sheet.max_row]:
+                cell.font = Font(bold=True)
+        if len(row) > 1 and str(row[1]).startswith("Surplus"):
+            sheet.cell(sheet.max_row, 2).font = Font(bold=True)
+    for line in sheet.iter_rows(min_row=5):
+        for cell in line:
+            if isinstance(cell.value, (int, float, Decimal)):
+                cell.number_format = '#,##0.00;(#,##0.00);"-"'
+    sheet.column_dimensions["A"].width = 22
     sheet.column_dimensions["B"].width = 40
     for letter in "CDEFG":
         sheet.column_dimensions[letter].width = 16
