@@ -33,7 +33,7 @@ from grassroots.accounts.models import Entry
 from grassroots.core.dates import add_months, financial_year_start
 from grassroots.db.database import Database, open_database
 from grassroots.demo import BOOK_ENTRIES, MEMBER_SHARE, SIZES, make_demo
-from grassroots.demo.accounts import add_books
+from grassroots.demo.books import add_books
 from grassroots.demo.context import DemoContext
 from grassroots.demo.group import fill_group
 from grassroots.demo.members import add_members

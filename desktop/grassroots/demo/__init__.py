@@ -13,7 +13,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from grassroots.demo.accounts import add_books
+from grassroots.demo.books import add_books
 from grassroots.demo.context import DemoContext
 from grassroots.demo.group import fill_group
 from grassroots.demo.members import add_members
