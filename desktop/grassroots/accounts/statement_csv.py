@@ -17,6 +17,8 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections import Counter
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -283,3 +285,52 @@ def _closing(lines: list[BankLine]) -> tuple[int | None, date | None]:
     last = lines[0] if newest_first else lines[-1]
     closing_on = max(line.posted_on for line in lines)
     return last.balance, (closing_on if last.balance is not None else None)
+
+
+# ---------------------------------------------------------------- the preview
+
+
+@dataclass(frozen=True)
+class CsvPreview:
+    """The top of a CSV statement as the bank wrote it, for choosing which column is which."""
+
+    headings: tuple[str, ...]
+    heading_row: int  # 1-based row number of the headings in the file
+    rows: tuple[tuple[str, ...], ...]  # the first rows under the headings, cell by cell
+    recognised: dict[str, str]  # field -> heading, from the mapping given or the headings known
+
+
+def preview_csv(path: Path, mapping: dict[str, str] | None = None, lines: int = 8) -> CsvPreview:
+    """The headings row and the first `lines` rows under it, and the columns recognised.
+
+    With a `mapping` whose headings are all in the file, that mapping is what is recognised;
+    otherwise the known headings; and when there are none, the likeliest headings row is still
+    shown so the columns can be chosen by hand. StatementUnreadable only for an unreadable file.
+    """
+    rows = _records(path)
+    found = None
+    if mapping:
+        try:
+            found = _find_mapped(path, rows, _checked_mapping(path, mapping))
+        except StatementUnreadable:
+            found = None
+    if found is None:
+        try:
+            found = _find_known(path, rows)
+        except StatementUnreadable:
+            found = (_likely_headings(rows), {}, None)
+    at, columns, _ = found
+    number, headers = rows[at]
+    under = [tuple(cells) for _, cells in rows[at + 1 :] if any(cells)][:lines]
+    recognised = {field: headers[index] for field, index in columns.items()}
+    return CsvPreview(tuple(headers), number, tuple(under), recognised)
+
+
+def _likely_headings(rows: list[tuple[int, list[str]]]) -> int:
+    """The first row, near the top, as wide as most rows are: the table's headings, usually."""
+    widths = Counter(len(cells) for _, cells in rows if sum(bool(cell) for cell in cells) > 1)
+    usual = widths.most_common(1)[0][0] if widths else 0
+    for at, (_, cells) in enumerate(rows[:_HEADER_SEARCH]):
+        if len(cells) == usual and all(cells):
+            return at
+    return next(at for at, (_, cells) in enumerate(rows) if any(cells))

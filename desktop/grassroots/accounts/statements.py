@@ -460,3 +460,72 @@ def _balance(session: Session, account: BookAccount, on: date) -> Money:
         )
     )
     return Money(account.opening_pence + int(moved or 0))
+
+
+# ---------------------------------------------------------------- the preview
+
+
+@dataclass(frozen=True)
+class StatementPreview:
+    """What the import window shows before anything is written: the file as the bank wrote it
+    (CSV only), the first lines as Grassroots reads them, and what an import would do."""
+
+    kind: str  # "csv" or "ofx"
+    report: StatementImportReport  # a dry run; its errors say why the file cannot be imported
+    lines: tuple[BankLine, ...] = ()  # the first lines as read
+    total: int = 0  # how many lines the statement holds
+    csv: object | None = None  # statement_csv.CsvPreview for a CSV file
+
+
+def remembered_mapping(sessions: sessionmaker[Session], account_id: int) -> dict[str, str]:
+    """The CSV headings the account's last import used (empty before its first)."""
+    with sessions() as session:
+        account = session.get(BookAccount, account_id)
+        if account is None:
+            raise NotFound("That account no longer exists")
+        return dict(_remembered(account) or {})
+
+
+def is_ofx(path: Path) -> bool:
+    """An OFX/QFX statement, known by its content or else its name."""
+    try:
+        with Path(path).open("rb") as handle:
+            start = handle.read(1024).lstrip(b"\xef\xbb\xbf \r\n\t").upper()
+    except OSError:
+        start = b""
+    return start.startswith((b"OFXHEADER", b"<?XML", b"<OFX")) or Path(path).suffix.lower() in (
+        ".ofx",
+        ".qfx",
+    )
+
+
+def preview_statement(
+    sessions: sessionmaker[Session],
+    path: Path,
+    account_id: int,
+    mapping: dict | None = None,
+    lines: int = 8,
+) -> StatementPreview:
+    """Read the statement and dry-run its import into `account_id`; nothing is written.
+
+    Without a `mapping`, a CSV's columns are those remembered for the account, else those
+    recognised, and `csv.recognised` says which were used so the window can show them.
+    """
+    from grassroots.accounts.statement_csv import preview_csv
+
+    path = Path(path)
+    kind = "ofx" if is_ofx(path) else "csv"
+    csv_preview = None
+    if kind == "csv":
+        try:
+            csv_preview = preview_csv(path, mapping or remembered_mapping(sessions, account_id))
+        except StatementUnreadable as exc:
+            failed = StatementImportReport(errors=exc.problems, dry_run=True)
+            return StatementPreview(kind, failed)
+        mapping = mapping or csv_preview.recognised or None
+    report = import_statement(sessions, path, account_id, mapping, dry_run=True)
+    try:
+        parsed = read_statement(path, mapping)
+    except StatementUnreadable:
+        return StatementPreview(kind, report, csv=csv_preview)
+    return StatementPreview(kind, report, parsed.lines[:lines], len(parsed.lines), csv_preview)

@@ -1,4 +1,8 @@
-"""`grassroots accounts add | import | balance`: the treasurer's books from the command line."""
+"""`grassroots accounts add | import | balance`: the treasurer's books from the command line.
+
+`import --mapping NAME` reads a CSV with the column mapping saved under NAME in the import
+window, for a bank whose headings are not recognised.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from pathlib import Path
 
 from grassroots.accounts.books import account_balances, account_named, add_account, fund_balances
 from grassroots.accounts.records import Balance
+from grassroots.accounts.statement_mappings import mapping_named
 from grassroots.accounts.statements import StatementImportReport, import_statement
 from grassroots.cli.output import problem, table
 from grassroots.core.dates import format_date, parse_date
@@ -37,7 +42,12 @@ def add(args: argparse.Namespace, database: Database) -> int:
 
 def import_file(args: argparse.Namespace, database: Database) -> int:
     account = account_named(database.sessions, args.account)
-    report = import_statement(database.sessions, Path(args.file), account.id, dry_run=args.dry_run)
+    mapping = None
+    if args.mapping:
+        mapping = mapping_named(database.sessions, args.mapping).mapping
+    report = import_statement(
+        database.sessions, Path(args.file), account.id, mapping, dry_run=args.dry_run
+    )
     if report.errors:
         return problem(*report.errors, f"Nothing was imported from {args.file}.")
     for line in summary(report, args.file, account.name):

@@ -148,6 +148,9 @@ def _accounts_commands(commands) -> None:
     importing.add_argument("file", metavar="FILE", help="the .ofx or .csv statement (only read)")
     importing.add_argument("--account", metavar="NAME", required=True, help="the account's name")
     importing.add_argument("--dry-run", action="store_true", help="check everything, save nothing")
+    importing.add_argument(
+        "--mapping", metavar="NAME", help="a CSV column mapping saved under NAME in the window"
+    )
 
     balance = _command(actions, "balance", "Show each account's and each fund's balance.")
     balance.add_argument("--as-of", metavar="DD/MM/YYYY", help="at the end of; default: today")
