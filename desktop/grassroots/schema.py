@@ -25,7 +25,10 @@ def merge_hooks() -> tuple:
 
 def erase_hooks() -> tuple:
     """What areas must do beyond blanking marked columns when a person is erased: copies of
-    their details kept where no foreign key points at them (the books' audit trail)."""
+    their details kept where no foreign key points at them (the books' audit trail). A hook
+    may refuse by raising GrassrootsError (Gift Aid evidence HMRC may still ask for); the
+    erasure then changes nothing."""
     from grassroots.accounts.audit import forget_person
+    from grassroots.accounts.gift_aid import keep_gift_aid_evidence
 
-    return (forget_person,)
+    return (keep_gift_aid_evidence, forget_person)

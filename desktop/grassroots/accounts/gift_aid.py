@@ -25,9 +25,10 @@ from grassroots.accounts.models import (
     GiftAidDeclaration,
 )
 from grassroots.core.dates import add_months, financial_year_start
-from grassroots.core.errors import NotFound, ValidationError
+from grassroots.core.errors import GrassrootsError, NotFound, ValidationError
 from grassroots.core.money import Money
 from grassroots.core.validate import normalise_postcode
+from grassroots.group.models import GroupSettingsRow
 from grassroots.group.service import get_settings
 from grassroots.people.models import Person
 
@@ -259,6 +260,12 @@ def _donor_problems(person: Person | None, on: date, declarations: list[Declarat
     problems = []
     if not any(item.covers(on) for item in declarations):
         problems.append(NO_DECLARATION)
+    return problems + _detail_problems(person)
+
+
+def _detail_problems(person: Person) -> list[str]:
+    """What HMRC's schedule needs of the donor themselves: a name, a house and a postcode."""
+    problems = []
     if not person.first_name.strip():
         problems.append(NO_FIRST_NAME)
     if not person.last_name.strip():
@@ -273,6 +280,18 @@ def _donor_problems(person: Person | None, on: date, declarations: list[Declarat
         except ValueError:
             problems.append(BAD_POSTCODE)
     return problems
+
+
+def missing_for_hmrc(sessions: sessionmaker[Session], person_id: int) -> tuple[str, ...]:
+    """What the person's record lacks for a Gift Aid claim (the same checks a claim makes), so
+    the gap can be put right when the declaration is taken rather than at claim time."""
+    with sessions() as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFound("That person is no longer on the records")
+        if person.erased_at is not None:
+            return (ERASED,)
+        return tuple(_detail_problems(person))
 
 
 def _postcode(text: str) -> str:
@@ -436,4 +455,46 @@ def gasds_position(sessions: sessionmaker[Session], tax_year_start: date) -> Gas
         gift_aid_donations=claimed,
         matching_limit=claimed * rules.in_force(rules.GASDS_MATCHING_TIMES, start),
         claim_by=date(end.year + window, 4, 5),
+    )
+
+
+# ---------------------------------------------------------------- erasure
+
+EVIDENCE_YEARS = 6  # HMRC: keep declarations and donation records six years after the period
+
+
+def evidence_kept_until(session: Session, person_id: int) -> date | None:
+    """The last day HMRC may still ask for this person's declaration and donation records:
+    six years after the end of the accounting period of the latest claim that included one of
+    their donations. None when none of their donations was ever claimed."""
+    latest = session.scalar(
+        select(func.max(GiftAidClaim.made_on))
+        .join(EntryLine, EntryLine.gift_aid_claim_id == GiftAidClaim.id)
+        .join(Entry, Entry.id == EntryLine.entry_id)
+        .where(Entry.person_id == person_id)
+    )
+    if latest is None:
+        return None
+    settings = session.get(GroupSettingsRow, 1)
+    fy = (settings.fy_start_month, settings.fy_start_day) if settings else (4, 1)
+    period_end = add_months(financial_year_start(latest, *fy), 12) - timedelta(days=1)
+    return add_months(period_end, 12 * EVIDENCE_YEARS)
+
+
+def keep_gift_aid_evidence(session: Session, person_id: int, today: date | None = None) -> None:
+    """Erasure hook: refuse to erase a donor whose Gift Aid HMRC may still check.
+
+    Erasing blanks the name and address that the declaration and the claimed donations rest
+    on; HMRC can ask for them for six years, and without them the tax must be repaid. The
+    law that makes us keep them (UK GDPR Article 17(3)(b)) overrides the right to erasure
+    until then, so the person is told when erasure becomes possible."""
+    until = evidence_kept_until(session, person_id)
+    if until is None or (today or date.today()) > until:
+        return
+    raise GrassrootsError(
+        "This person cannot be erased yet: Gift Aid has been claimed on their donations, and "
+        "HMRC requires the Gift Aid declaration, their name and home address and the donation "
+        f"records to be kept as evidence until {until:%d/%m/%Y} (six years after the end of "
+        "the accounting period of the claim). Their details can be erased after that day; "
+        "meanwhile you can remove their contact preferences and stop all mailings."
     )

@@ -15,13 +15,13 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from odfdo import Document, Element, Table
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from grassroots.accounts import gift_aid_rules as rules
 from grassroots.accounts.books import entry_view, new_entry
 from grassroots.accounts.gift_aid import EligibleDonation, financial_year_of, review_in
-from grassroots.accounts.models import Category, EntryLine, GiftAidClaim
+from grassroots.accounts.models import Category, Entry, EntryLine, GiftAidClaim
 from grassroots.accounts.records import EntryInput, EntryView, LineInput
 from grassroots.core.dates import add_months, financial_year_start
 from grassroots.core.errors import NotFound, ValidationError
@@ -422,3 +422,24 @@ def record_claim_received(
         )
         claim.received_entry_id = entry.id
         return entry_view(session, entry)
+
+
+@dataclass(frozen=True)
+class ClaimReceipt:
+    """What HMRC paid on a claim, as posted to the books."""
+
+    claim_id: int
+    on: date
+    amount: Money
+
+
+def claim_receipts(sessions: sessionmaker[Session]) -> dict[int, ClaimReceipt]:
+    """The repayment recorded against each claim, by claim id (claims not yet paid are absent)."""
+    with sessions() as session:
+        rows = session.execute(
+            select(GiftAidClaim.id, Entry.on, func.sum(EntryLine.amount_pence))
+            .join(Entry, Entry.id == GiftAidClaim.received_entry_id)
+            .join(EntryLine, EntryLine.entry_id == Entry.id)
+            .group_by(GiftAidClaim.id, Entry.on)
+        ).all()
+    return {claim_id: ClaimReceipt(claim_id, on, Money(pence)) for claim_id, on, pence in rows}
