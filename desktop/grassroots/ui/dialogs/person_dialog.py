@@ -224,6 +224,7 @@ class PersonDialog(QDialog):
             outer.addWidget(details, 1)
         else:
             from grassroots.ui.members.consent_tab import ConsentTab
+            from grassroots.ui.members.gift_aid_tab import GiftAidTab
             from grassroots.ui.members.household_tab import HouseholdTab
             from grassroots.ui.members.membership_tab import MembershipTab
             from grassroots.ui.members.privacy_tab import PrivacyTab
@@ -233,6 +234,7 @@ class PersonDialog(QDialog):
             self.consents = ConsentTab(self.ctx, pid)
             self.household = HouseholdTab(self.ctx, pid)
             self.privacy = PrivacyTab(self.ctx, pid)
+            self.gift_aid = GiftAidTab(self.ctx, pid)
             self.privacy.erased.connect(self.accept)
             self.tabs = QTabWidget()
             self.tabs.setObjectName("personTabs")
@@ -241,6 +243,7 @@ class PersonDialog(QDialog):
             self.tabs.addTab(self.membership, "Mem&bership")
             self.tabs.addTab(self.consents, "&Consent log")
             self.tabs.addTab(self.household, "House&hold")
+            self.tabs.addTab(self.gift_aid, "&Gift Aid")
             self.tabs.addTab(self.privacy, "Pri&vacy")
             outer.addWidget(self.tabs, 1)
         outer.addWidget(self.problem)
