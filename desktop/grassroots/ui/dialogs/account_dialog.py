@@ -1,4 +1,6 @@
-"""Add a bank, savings or cash account, with its balance on the day the books start."""
+"""Add a bank, savings or cash account, with its balance on the day the books start; or
+change one (its name, kind and details, and its opening balance while nothing closed or
+reconciled relies on it)."""
 
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grassroots.accounts import books
+from grassroots.accounts import books, setup
+from grassroots.accounts.setup import AccountRow
 from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
@@ -29,11 +32,18 @@ KINDS = (("Bank current account", "bank"), ("Savings account", "savings"), ("Cas
 class AccountDialog(QDialog):
     saved = Signal(object)  # BookAccountInfo
 
-    def __init__(self, ctx: AppContext, starts_on: date, parent: QWidget | None = None):
+    def __init__(
+        self,
+        ctx: AppContext,
+        starts_on: date,
+        parent: QWidget | None = None,
+        account: AccountRow | None = None,
+    ):
         super().__init__(parent)
         self.ctx = ctx
+        self.account = account
         self.setObjectName("accountDialog")
-        self.setWindowTitle("Add an account")
+        self.setWindowTitle("Change an account" if account else "Add an account")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.name = QLineEdit()
         self.name.setObjectName("accountName")
@@ -53,7 +63,10 @@ class AccountDialog(QDialog):
         self.opening = MoneyEdit(required=True, allow_negative=True)
         self.opening.setObjectName("accountOpening")
         self.opening.setText("£0.00")
-        heading = set_role(QLabel("Add a bank or cash account"), "heading")
+        heading = set_role(
+            QLabel(f"Change {account.name}" if account else "Add a bank or cash account"),
+            "heading",
+        )
         explain = set_role(
             QLabel(
                 "Give the balance on the day your books start, as on the bank statement (or "
@@ -71,13 +84,38 @@ class AccountDialog(QDialog):
         add_field(form, "&Bank details", self.details, with_error=False)
         self.errors["opening_on"] = add_field(form, "Books &start on", self.opening_on)
         self.errors["opening"] = add_field(form, "&Balance that day (£)", self.opening)
+        ok_text = "&Save" if account else "&Add account"
         self.problem, self.buttons, self.ok = frame_form(
-            self, heading, explain, form, "&Add account", "accountOk", self.submit
+            self, heading, explain, form, ok_text, "accountOk", self.submit
         )
         em = self.fontMetrics().horizontalAdvance("M")
         for edit in (self.opening_on, self.opening):
             edit.setFixedWidth(int(8 * em))
+        if account is not None:
+            self._fill(account, explain)
         self.name.setFocus()
+
+    def _fill(self, account: AccountRow, explain: QLabel) -> None:
+        """Show the account to change; its opening fixed (and why) once the books rely on it."""
+        self.name.setText(account.name)
+        self.kind.setCurrentIndex(max(self.kind.findData(account.kind), 0))
+        self.details.setText(account.bank_details)
+        self.details.setCursorPosition(0)
+        self.setMinimumWidth(int(40 * self.fontMetrics().horizontalAdvance("M")))
+        self.opening_on.set_date(account.opening_on)
+        self.opening.setText(account.opening.format())
+        if account.opening_fixed:
+            for edit in (self.opening_on, self.opening):
+                edit.setEnabled(False)
+            explain.setText(
+                f"{account.opening_fixed}, so the opening balance and date stay as they are; "
+                "a mistake in them is put right with a correcting entry."
+            )
+        else:
+            explain.setText(
+                "The opening balance is the balance on the day the books start, as on the "
+                "bank statement (or counted, for cash)."
+            )
 
     def submit(self) -> None:
         problems = {}
@@ -94,10 +132,17 @@ class AccountDialog(QDialog):
         name, kind, details = self.name.text().strip(), self.kind.currentData(), self.details.text()
         opening, opening_on = self.opening.value(), self.opening_on.date()
         self.ok.setEnabled(False)
-        self.ctx.tasks.run(
-            lambda: books.add_account(
+        account = self.account
+        if account is None:
+            job = lambda: books.add_account(  # noqa: E731
                 sessions, name, kind, opening, opening_on, bank_details=details.strip()
-            ),
+            )
+        else:
+            job = lambda: setup.change_account(  # noqa: E731
+                sessions, account.id, name, kind, details, opening, opening_on
+            )
+        self.ctx.tasks.run(
+            job,
             self._saved,
             self._failed,
             label="Saving…",
