@@ -231,6 +231,20 @@ class GiftAidDeclaration(Base):
     note: Mapped[str] = mapped_column(String(200), default="", info={"personal": True})
 
 
+class GiftAidLimit(Base):
+    """A figure HMRC changed, from the day it took effect, added by the treasurer: it extends
+    the built-in history in `gift_aid_rules` without a new release of Grassroots."""
+
+    __tablename__ = "gift_aid_limits"
+    __table_args__ = (UniqueConstraint("name", "since"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40))  # a field of gift_aid_rules.Limits
+    since: Mapped[date] = mapped_column(Date)
+    value: Mapped[int] = mapped_column(Integer)  # pence, a count, per cent or years
+    source: Mapped[str] = mapped_column(String(200), default="")
+
+
 class GiftAidClaim(Base):
     __tablename__ = "gift_aid_claims"
 
