@@ -181,3 +181,42 @@ def test_clicking_a_name_opens_their_record(qtbot, main_window, sessions):
     assert dialog.subheading.text().endswith(
         f"Due for renewal · paid up to {format_date(home.data.summary.due_soon[0].expires_on)}"
     )
+
+
+def test_the_books_card_shows_what_is_held_and_leads_to_each_job(qtbot, main_window, sessions):
+    from grassroots.accounts import books
+    from grassroots.accounts.records import EntryInput, LineInput
+    from grassroots.core.money import Money
+
+    add_members_current(sessions, 2)
+    home = main_window.current_page()
+    with qtbot.waitSignal(home.loaded):
+        home.refresh()
+    assert not home.books.isVisible()  # no books kept yet: nothing to say about them
+
+    start = add_months(date.today(), -3)
+    bank = books.add_account(sessions, "Current account", "bank", Money(120_000), start)
+    books.add_entry(
+        sessions, EntryInput(bank.id, date.today(), (LineInput(Money(4_500), None),), payee="BGC")
+    )
+    home.refresh()
+    qtbot.waitUntil(home.books.isVisible)  # a load already running is followed by this one
+    assert home.books.held.text() == "£1,245.00"
+    links = {b.text(): b for b in home.books.findChildren(QAbstractButton, "booksJobLink")}
+    assert "Categorise 1 entry" in links
+    assert "Reconcile Current account (never reconciled)" in links
+
+    qtbot.mouseClick(links["Categorise 1 entry"], Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == "accounts"
+    cash_book = main_window.current_page().cash_book
+    assert cash_book.filters.to_categorise.isChecked()
+    assert cash_book.model.total == 1
+
+    main_window.show_area("home")
+    with qtbot.waitSignal(home.loaded):
+        home.refresh()
+    links = {b.text(): b for b in home.books.findChildren(QAbstractButton, "booksJobLink")}
+    qtbot.mouseClick(
+        links["Reconcile Current account (never reconciled)"], Qt.MouseButton.LeftButton
+    )
+    assert main_window.current_page().current_key() == "bank"

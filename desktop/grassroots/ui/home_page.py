@@ -25,13 +25,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from grassroots.accounts.summary import BooksSummary, books_summary
 from grassroots.core.dates import format_date
 from grassroots.group.service import get_settings
 from grassroots.members.records import HomeSummary, MemberRow, MemberStatus
 from grassroots.members.register import home_summary
 from grassroots.ui.context import AppContext
+from grassroots.ui.home_books import BooksCard
 from grassroots.ui.icons import icon
 from grassroots.ui.theme import set_role
+from grassroots.ui.widgets.links import link_button
 
 SHOW_ROWS = 5
 
@@ -40,11 +43,12 @@ SHOW_ROWS = 5
 class HomeData:
     group_name: str
     summary: HomeSummary
+    books: BooksSummary
 
 
 def load_home(sessions) -> HomeData:
     """The job run in the background: everything Home shows, in one go."""
-    return HomeData(get_settings(sessions).name, home_summary(sessions))
+    return HomeData(get_settings(sessions).name, home_summary(sessions), books_summary(sessions))
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -73,16 +77,6 @@ def _when(day: date | None, today: date, lapsed: bool) -> str:
     if day == today:
         return "due today"
     return f"due {format_date(day)}"
-
-
-def link_button(text: str, name: str, accessible: str) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(accessible)
-    set_role(button, "link")
-    button.setCursor(Qt.CursorShape.PointingHandCursor)
-    button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    return button
 
 
 class AttentionCard(QFrame):
@@ -168,6 +162,7 @@ class HomePage(QWidget):
     status_requested = Signal(object)  # a MemberStatus: show the members list filtered to it
     person_requested = Signal(int)
     retention_requested = Signal()
+    accounts_requested = Signal(str)  # a tab of the Accounts area, or books.TO_CATEGORISE
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -195,12 +190,14 @@ class HomePage(QWidget):
         self.reviews = AttentionCard(
             "reviews", "Reviews waiting", "review", "Review former members"
         )
+        self.books = BooksCard()
+        self.books.accounts_requested.connect(self.accounts_requested)
         self.empty = self._empty_state()
         self.cards = QGridLayout()
         em = self.fontMetrics().height()
         self.cards.setSpacing(em)
         self._columns = 0
-        self._arrange_cards(3)
+        self._arrange_cards(2)
         for card in (self.due, self.lapsed, self.reviews):
             card.person_clicked.connect(self.person_requested)
         self.due.link.clicked.connect(lambda: self._ask_for(MemberStatus.DUE))
@@ -258,20 +255,20 @@ class HomePage(QWidget):
         return frame
 
     def _arrange_cards(self, columns: int) -> None:
-        """Cards side by side when there is room, one under another on a narrow window."""
+        """Cards two by two when there is room, one under another on a narrow window."""
         if columns == self._columns:
             return
         self._columns = columns
-        for index, card in enumerate((self.due, self.lapsed, self.reviews)):
+        for index, card in enumerate((self.due, self.lapsed, self.books, self.reviews)):
             self.cards.removeWidget(card)
             self.cards.addWidget(card, index // columns, index % columns)
-        for column in range(3):
+        for column in range(2):
             self.cards.setColumnStretch(column, 1 if column < columns else 0)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         em = self.fontMetrics().height()
-        self._arrange_cards(3 if event.size().width() >= em * 50 else 1)
+        self._arrange_cards(2 if event.size().width() >= em * 40 else 1)
 
     def _ask_for(self, status: MemberStatus | None) -> None:
         """Slots return nothing (Signal.emit returns a bool that a slot must not hand back)."""
@@ -311,6 +308,7 @@ class HomePage(QWidget):
     def _set_cards_visible(self, visible: bool) -> None:
         for card in (self.due, self.lapsed, self.reviews):
             card.setVisible(visible)
+        self.books.setVisible(bool(self.data and self.data.books.keeps_books))
 
     def refresh(self) -> None:
         """Reload in the background; a refresh asked for while one runs is done right after."""
@@ -332,6 +330,7 @@ class HomePage(QWidget):
             self._again = False
             self.refresh()
         self.data = data
+        self.books.show_summary(data.books)
         s = data.summary
         self.heading.setText(data.group_name or "Home")
         new_group = s.people == 0

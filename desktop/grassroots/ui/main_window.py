@@ -226,6 +226,7 @@ class MainWindow(QMainWindow):
                 page.status_requested.connect(self.show_members)
                 page.person_requested.connect(self.open_person)
                 page.retention_requested.connect(self.show_retention)
+                page.accounts_requested.connect(self.show_accounts)
         return self.pages[key]
 
     def current_area(self) -> str:
@@ -253,6 +254,16 @@ class MainWindow(QMainWindow):
     def show_members(self, status: MemberStatus | None) -> None:
         """The members list, filtered to `status` (None: everyone)."""
         self.show_area("members").show_status(status)
+
+    def show_accounts(self, where: str) -> None:
+        """A tab of the Accounts area, or the cash book filtered to lines to categorise."""
+        from grassroots.ui.home_books import TO_CATEGORISE
+
+        area = self.show_area("accounts")
+        if where == TO_CATEGORISE:
+            area.show_tab("cash_book").show_to_categorise()
+        else:
+            area.show_tab(where)
 
     def open_person(self, person_id: int) -> None:
         self.show_area("members").open_person(person_id)
