@@ -23,7 +23,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, insert, select
@@ -529,3 +529,34 @@ def preview_statement(
     except StatementUnreadable:
         return StatementPreview(kind, report, csv=csv_preview)
     return StatementPreview(kind, report, parsed.lines[:lines], len(parsed.lines), csv_preview)
+
+
+@dataclass(frozen=True)
+class StatementImportSummary:
+    """One statement file imported into an account: when, how many lines, which dates."""
+
+    source: str
+    imported_at: datetime
+    lines: int
+    first_on: date
+    last_on: date
+
+
+def statement_imports(
+    sessions: sessionmaker[Session], account_id: int
+) -> list[StatementImportSummary]:
+    """The statements imported into the account, newest import first (one row per import)."""
+    query = (
+        select(
+            StatementLine.source,
+            StatementLine.imported_at,
+            func.count(StatementLine.id),
+            func.min(StatementLine.posted_on),
+            func.max(StatementLine.posted_on),
+        )
+        .where(StatementLine.account_id == account_id)
+        .group_by(StatementLine.source, StatementLine.imported_at)
+        .order_by(StatementLine.imported_at.desc(), StatementLine.source)
+    )
+    with sessions() as session:
+        return [StatementImportSummary(*row) for row in session.execute(query)]
