@@ -301,13 +301,15 @@ class SetupPage(QWidget):
     def add_account(self) -> AccountDialog:
         settings = self.ctx.settings()
         starts_on, _end = year_bounds(date.today(), settings.fy_start_month, settings.fy_start_day)
-        return self._open(AccountDialog(self.ctx, starts_on, parent=self))
+        return self._open(AccountDialog(self.ctx, starts_on, parent=self), self.accounts)
 
     def change_account(self) -> AccountDialog | None:
         row = self.accounts.chosen()
         if row is None:
             return None
-        return self._open(AccountDialog(self.ctx, row.opening_on, parent=self, account=row))
+        return self._open(
+            AccountDialog(self.ctx, row.opening_on, parent=self, account=row), self.accounts
+        )
 
     def close_account(self) -> QWidget | None:
         row = self.accounts.chosen()
@@ -347,7 +349,9 @@ class SetupPage(QWidget):
 
     def add_category(self) -> CategoryDialog:
         direction, heading = self._category_place()
-        return self._open(CategoryDialog(self.ctx, None, direction, heading, parent=self))
+        return self._open(
+            CategoryDialog(self.ctx, None, direction, heading, parent=self), self.categories
+        )
 
     def change_category(self) -> CategoryDialog | None:
         row = self.categories.chosen()
@@ -356,7 +360,7 @@ class SetupPage(QWidget):
             if item is not None and item.parent() is not None:  # a heading: add under it
                 return self.add_category()
             return None
-        return self._open(CategoryDialog(self.ctx, row, parent=self))
+        return self._open(CategoryDialog(self.ctx, row, parent=self), self.categories)
 
     def retire_category(self) -> QWidget | None:
         row = self.categories.chosen()
@@ -392,11 +396,11 @@ class SetupPage(QWidget):
         self.close_fund_button.setText("Re&open" if row and not row.active else "C&lose")
 
     def add_fund(self) -> FundDialog:
-        return self._open(FundDialog(self.ctx, parent=self))
+        return self._open(FundDialog(self.ctx, parent=self), self.funds)
 
     def change_fund(self) -> FundDialog | None:
         row = self.funds.chosen()
-        return self._open(FundDialog(self.ctx, row, parent=self)) if row else None
+        return self._open(FundDialog(self.ctx, row, parent=self), self.funds) if row else None
 
     def close_fund(self) -> QWidget | None:
         row = self.funds.chosen()
@@ -414,15 +418,24 @@ class SetupPage(QWidget):
         )
 
     # ------------------------------------------------------------ shared
-    def _open(self, dialog):
+    def _open(self, dialog, section: Section):
+        """Show a dialog; what it saves is chosen in `section` (the list is reloaded by then)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda record: section.choose(record.id))
         self.dialog = dialog
         dialog.open()
         return dialog
 
     def _confirm(self, title: str, detail: str, yes: str, on_yes: Callable[[], None]) -> QWidget:
-        self.dialog = ask(self, "Grassroots", title, yes, on_yes, detail=detail)
-        return self.dialog
+        box = ask(self, "Grassroots", title, yes, on_yes, detail=detail)
+        self.dialog = box
+        box.finished.connect(lambda _result: self._forget(box))
+        return box
+
+    def _forget(self, box: QWidget) -> None:
+        """A question answered is deleted; forget it unless a newer window took its place."""
+        if self.dialog is box:
+            self.dialog = None
 
     def _run(self, job: Callable[[], object], refused: str) -> None:
         """Save in the background; a refusal is shown in words, with what to do instead."""
