@@ -17,6 +17,7 @@ from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased, sessionmaker
 
 from grassroots.accounts import gift_aid_rules as rules
+from grassroots.accounts.gift_aid_limits import limits_in
 from grassroots.accounts.models import (
     Category,
     Entry,
@@ -225,11 +226,13 @@ class DonationReview:
     to_fix: tuple[EligibleDonation, ...]
 
 
-def claim_deadline(donated_on: date, fy_month: int, fy_day: int) -> date:
+def claim_deadline(
+    donated_on: date, fy_month: int, fy_day: int, limits: rules.Limits = rules.BUILT_IN
+) -> date:
     """The last day to claim: four years after the end of the donation's accounting period."""
     period_start = financial_year_start(donated_on, fy_month, fy_day)
     period_end = add_months(period_start, 12) - timedelta(days=1)
-    years = rules.in_force(rules.CLAIM_WINDOW_YEARS, donated_on)
+    years = rules.in_force(limits.claim_window, donated_on)
     return add_months(period_end, 12 * years)
 
 
@@ -301,13 +304,20 @@ def _postcode(text: str) -> str:
         return text.strip()
 
 
-def review_in(session: Session, up_to: date, today: date, fy: tuple[int, int]) -> DonationReview:
+def review_in(
+    session: Session,
+    up_to: date,
+    today: date,
+    fy: tuple[int, int],
+    limits: rules.Limits | None = None,
+) -> DonationReview:
     """The review inside the caller's transaction (a claim reads and marks in one)."""
+    limits = limits or limits_in(session)
     declared = covered_people(session)
     eligible, to_fix = [], []
     for line, entry, category, person in _candidate_lines(session, up_to):
         problems = []
-        if claim_deadline(entry.on, *fy) < today:
+        if claim_deadline(entry.on, *fy, limits) < today:
             problems.append(TOO_OLD)
         problems += _donor_problems(person, entry.on, declared.get(entry.person_id, []))
         shown = person if person is not None and person.erased_at is None else None
@@ -381,9 +391,11 @@ class GasdsPosition:
         """What HMRC will pay on: the year's cap and the matching rule both apply."""
         return min(self.eligible, self.matching_limit)
 
+    limits: rules.Limits = rules.BUILT_IN  # the figures it was worked out with
+
     @property
     def claimable_top_up(self) -> Money:
-        return rules.tax_on(self.claimable, self.tax_year_start)
+        return rules.tax_on(self.claimable, self.tax_year_start, self.limits)
 
     @property
     def can_claim(self) -> bool:
@@ -394,9 +406,9 @@ class GasdsPosition:
 GASDS_METHODS = ("cash", "card")
 
 
-def _small_gifts(session: Session, start: date, end: date) -> list[int]:
+def _small_gifts(session: Session, start: date, end: date, limits: rules.Limits) -> list[int]:
     """Unclaimed cash and card gifts up to the limit, with no declaration covering them."""
-    each = rules.in_force(rules.GASDS_EACH_PENCE, start)
+    each = rules.in_force(limits.gasds_each, start)
     declared = covered_people(session)
     rows = session.execute(
         select(EntryLine.amount_pence, Entry.on, Entry.person_id)
@@ -439,22 +451,24 @@ def gasds_position(sessions: sessionmaker[Session], tax_year_start: date) -> Gas
     if start < rules.GASDS_EACH_PENCE[0].since:
         raise ValidationError({"tax_year": "The small donations scheme began on 6 April 2013"})
     with sessions() as session:
-        small = _small_gifts(session, start, end)
+        limits = limits_in(session)
+        small = _small_gifts(session, start, end, limits)
         made, claimed = _gift_aid_claimed(session, start, end)
     total = Money(sum(small))
-    eligible = Money(min(total.pence, rules.in_force(rules.GASDS_YEAR_PENCE, start)))
-    window = rules.in_force(rules.GASDS_CLAIM_WINDOW_YEARS, start)
+    eligible = Money(min(total.pence, rules.in_force(limits.gasds_year, start)))
+    window = rules.in_force(limits.gasds_claim_window, start)
     return GasdsPosition(
         tax_year_start=start,
         tax_year_end=end,
         count=len(small),
         donations=total,
         eligible=eligible,
-        top_up=rules.tax_on(eligible, start),
+        top_up=rules.tax_on(eligible, start, limits),
         gift_aid_claimed_in_year=made,
         gift_aid_donations=claimed,
-        matching_limit=claimed * rules.in_force(rules.GASDS_MATCHING_TIMES, start),
+        matching_limit=claimed * rules.in_force(limits.gasds_matching, start),
         claim_by=date(end.year + window, 4, 5),
+        limits=limits,
     )
 
 

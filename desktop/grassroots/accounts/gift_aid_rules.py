@@ -8,7 +8,7 @@ change is one new line here. Check every figure marked "check" against gov.uk be
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from grassroots.core.money import Money
@@ -62,6 +62,32 @@ GASDS_YEAR_PENCE = (
 GASDS_MATCHING_TIMES = (Dated(date(2013, 4, 6), 10, "ten times the year's Gift Aid donations"),)
 GASDS_CLAIM_WINDOW_YEARS = (Dated(date(2013, 4, 6), 2, "within two years of the tax year's end"),)
 
+
+@dataclass(frozen=True)
+class Limits:
+    """Every dated history a claim or a GASDS figure is worked out with. The defaults are the
+    built-in histories above; the treasurer's own dated lines (`gift_aid_limits`) extend them,
+    so a figure HMRC changes is a new line in the Gift Aid tab, not a new release."""
+
+    aggregate_each: tuple[Dated, ...] = AGGREGATE_EACH_PENCE
+    aggregate_line: tuple[Dated, ...] = AGGREGATE_LINE_PENCE
+    schedule_rows: tuple[Dated, ...] = SCHEDULE_ROWS
+    basic_rate: tuple[Dated, ...] = BASIC_RATE_PERCENT
+    claim_window: tuple[Dated, ...] = CLAIM_WINDOW_YEARS
+    gasds_each: tuple[Dated, ...] = GASDS_EACH_PENCE
+    gasds_year: tuple[Dated, ...] = GASDS_YEAR_PENCE
+    gasds_matching: tuple[Dated, ...] = GASDS_MATCHING_TIMES
+    gasds_claim_window: tuple[Dated, ...] = GASDS_CLAIM_WINDOW_YEARS
+
+    def extended(self, name: str, lines: list[Dated]) -> Limits:
+        """This history with `lines` added; a line on the same day as a built-in one wins."""
+        days = {line.since for line in lines}
+        kept = [line for line in getattr(self, name) if line.since not in days]
+        return replace(self, **{name: tuple(sorted([*kept, *lines], key=lambda d: d.since))})
+
+
+BUILT_IN = Limits()
+
 # Schedule cell limits (characters). The house name or number limit is a check.
 TITLE_CHARS = 4
 NAME_CHARS = 35
@@ -81,10 +107,10 @@ def money_in_force(history: tuple[Dated, ...], on: date) -> Money:
     return Money(in_force(history, on))
 
 
-def tax_on(donations: Money, on: date) -> Money:
+def tax_on(donations: Money, on: date, limits: Limits = BUILT_IN) -> Money:
     """The basic-rate tax a charity reclaims on net donations: 20/80 of them at 20%, to the
     penny below (HMRC never pays a fraction of a penny)."""
-    rate = in_force(BASIC_RATE_PERCENT, on)
+    rate = in_force(limits.basic_rate, on)
     return Money(donations.pence * rate // (100 - rate))
 
 

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from grassroots.accounts import gift_aid_rules as rules
 from grassroots.accounts.books import entry_view, new_entry
 from grassroots.accounts.gift_aid import EligibleDonation, financial_year_of, review_in
+from grassroots.accounts.gift_aid_limits import limits_in
 from grassroots.accounts.models import Category, Entry, EntryLine, GiftAidClaim
 from grassroots.accounts.records import EntryInput, EntryView, LineInput
 from grassroots.core.dates import add_months, financial_year_start
@@ -122,6 +123,7 @@ def aggregate(
     donations: list[EligibleDonation],
     fy: tuple[int, int],
     label: str | None = None,
+    limits: rules.Limits = rules.BUILT_IN,
 ) -> list[ScheduleRow]:
     """Small donations added together, as HMRC allows: each at most the limit in force on its
     date, at most £1,000 a line, never mixing accounting periods. The description is the
@@ -132,7 +134,7 @@ def aggregate(
         groups.setdefault((period, label or item.category), []).append(item)
     rows = []
     for (period, name), items in groups.items():
-        cap = rules.in_force(rules.AGGREGATE_LINE_PENCE, period)
+        cap = rules.in_force(limits.aggregate_line, period)
         description = clip(f"{name} {_period_label(period)}", rules.DESCRIPTION_CHARS)
         batch: list[EligibleDonation] = []
         for item in items:
@@ -154,8 +156,8 @@ def _aggregated_row(batch: list[EligibleDonation], description: str) -> Schedule
     )
 
 
-def is_small(item: EligibleDonation) -> bool:
-    return item.amount.pence <= rules.in_force(rules.AGGREGATE_EACH_PENCE, item.on)
+def is_small(item: EligibleDonation, limits: rules.Limits = rules.BUILT_IN) -> bool:
+    return item.amount.pence <= rules.in_force(limits.aggregate_each, item.on)
 
 
 def per_donor(donations: list[EligibleDonation], fy: tuple[int, int]) -> list[ScheduleRow]:
@@ -183,18 +185,21 @@ def schedule_rows(
     fy: tuple[int, int],
     label: str | None = None,
     one_row_per_donor: bool = False,
+    limits: rules.Limits = rules.BUILT_IN,
 ) -> list[ScheduleRow]:
     """Every donation row of a claim, in date order: larger gifts one a row (or one a donor
     and accounting period), small ones aggregated."""
-    larger = [d for d in donations if not is_small(d)]
+    larger = [d for d in donations if not is_small(d, limits)]
     rows = per_donor(larger, fy) if one_row_per_donor else [donor_row(d) for d in larger]
-    rows += aggregate([d for d in donations if is_small(d)], fy, label)
+    rows += aggregate([d for d in donations if is_small(d, limits)], fy, label, limits)
     return sorted(rows, key=lambda r: (r.on, r.aggregated != "", r.last_name, r.line_ids))
 
 
-def split_rows(rows: list[ScheduleRow], on: date) -> list[list[ScheduleRow]]:
+def split_rows(
+    rows: list[ScheduleRow], on: date, limits: rules.Limits = rules.BUILT_IN
+) -> list[list[ScheduleRow]]:
     """Schedules of at most HMRC's row limit each; every further schedule is a further claim."""
-    size = rules.in_force(rules.SCHEDULE_ROWS, on)
+    size = rules.in_force(limits.schedule_rows, on)
     return [rows[i : i + size] for i in range(0, len(rows), size)]
 
 
@@ -281,11 +286,11 @@ def _claim_info(row: GiftAidClaim) -> ClaimInfo:
     )
 
 
-def _tax(rows: list[ScheduleRow]) -> Money:
+def _tax(rows: list[ScheduleRow], limits: rules.Limits = rules.BUILT_IN) -> Money:
     """Tax at the basic rate in force on each donation's date."""
     by_rate: dict[int, int] = {}
     for item in rows:
-        rate = rules.in_force(rules.BASIC_RATE_PERCENT, item.on)
+        rate = rules.in_force(limits.basic_rate, item.on)
         by_rate[rate] = by_rate.get(rate, 0) + item.amount.pence
     return Money(sum(pence * rate // (100 - rate) for rate, pence in by_rate.items()))
 
@@ -327,17 +332,18 @@ def make_claim(
     written: list[Path] = []
     try:
         with sessions.begin() as session:
-            review = review_in(session, up_to, today, fy)
+            limits = limits_in(session)
+            review = review_in(session, up_to, today, fy, limits)
             if not review.eligible:
                 raise ValidationError({"up_to": _nothing_to_claim(up_to, len(review.to_fix))})
-            rows = schedule_rows(list(review.eligible), fy, label, one_row_per_donor)
+            rows = schedule_rows(list(review.eligible), fy, label, one_row_per_donor, limits)
             claims = []
-            for part in split_rows(rows, today):
+            for part in split_rows(rows, today, limits):
                 claim = GiftAidClaim(
                     made_on=today,
                     up_to=up_to,
                     donations_pence=sum(r.amount.pence for r in part),
-                    claimed_pence=_tax(part).pence,
+                    claimed_pence=_tax(part, limits).pence,
                 )
                 session.add(claim)
                 session.flush()
@@ -443,3 +449,9 @@ def claim_receipts(sessions: sessionmaker[Session]) -> dict[int, ClaimReceipt]:
             .group_by(GiftAidClaim.id, Entry.on)
         ).all()
     return {claim_id: ClaimReceipt(claim_id, on, Money(pence)) for claim_id, on, pence in rows}
+
+
+def claim_tax(donations: list[EligibleDonation], limits: rules.Limits = rules.BUILT_IN) -> Money:
+    """The tax a claim on these donations would reclaim, worked out as the claim does (at the
+    basic rate in force on each date, to the penny below), so a preview matches the claim."""
+    return _tax([ScheduleRow(on=d.on, amount=d.amount) for d in donations], limits)
