@@ -78,8 +78,9 @@ class TickModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index):
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        return flags | Qt.ItemFlag.ItemIsUserCheckable if index.column() == TICK else flags
+        # Not user-checkable: a click anywhere in the tick cell ticks (the dialog sees to it),
+        # not only a click on the small box.
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index: Index, role=Qt.ItemDataRole.DisplayRole):
         row = self.rows[index.row()]
@@ -94,13 +95,6 @@ class TickModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and column == TICK:
             return "ticked" if row.entry_id in self.ticked else "not ticked"
         return None
-
-    def setData(self, index: Index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or index.column() != TICK:
-            return False
-        checked = Qt.CheckState(value) == Qt.CheckState.Checked
-        self.set_ticked([index.row()], checked)
-        return True
 
     def set_ticked(self, rows: list[int], ticked: bool) -> None:
         ids = [self.rows[r].entry_id for r in rows]
@@ -153,7 +147,7 @@ class ReconcileDialog(QDialog):
             if last
             else "This is its first reconciliation: it starts from the opening balance."
         )
-        explain = set_role(
+        self.explain = explain = set_role(
             QLabel(
                 "Enter the date and the closing balance printed on the bank statement, then "
                 f"tick each entry the statement shows. {since}"
@@ -264,6 +258,7 @@ class ReconcileDialog(QDialog):
         space = QShortcut(QKeySequence(Qt.Key.Key_Space), self.table)
         space.setContext(Qt.ShortcutContext.WidgetShortcut)
         space.activated.connect(self.toggle_current)
+        self.table.clicked.connect(self._clicked)
         self.figures = self._figures()
         self.abandon_button = QPushButton("&Abandon…")
         self.abandon_button.setObjectName("reconcileAbandon")
@@ -370,6 +365,11 @@ class ReconcileDialog(QDialog):
         following = min(rows[-1] + 1, self.model.rowCount() - 1)
         self.table.setCurrentIndex(self.model.index(following, current.column()))
         self.table.selectRow(following)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.column() == TICK:
+            row = index.row()
+            self.model.set_ticked([row], self.model.rows[row].entry_id not in self.model.ticked)
 
     def _toggled(self, entry_ids: list[int], ticked: bool) -> None:
         self._show_figures()
