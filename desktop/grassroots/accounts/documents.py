@@ -37,6 +37,7 @@ from grassroots.accounts.year_end import (
     statement_of_assets,
     year_end_of,
 )
+from grassroots.accounts.year_end_checks import split_approver
 from grassroots.accounts.year_end_layouts import NOT_IN_LAYOUT, OSCR, regroup
 from grassroots.accounts.year_end_rounding import rounding_notes, to_pounds
 from grassroots.core.errors import ValidationError
@@ -401,6 +402,7 @@ def annual_accounts(
     section_a = _cc16_section_a(accounts) if cc16 else _oscr_section_a(accounts)
     agrees, check, check_title = _cash_check(accounts, assets, codes=cc16)
     approved_by, approved_on = _approval(sessions, year_starts_on)
+    approved_by, approved_role = split_approver(approved_by)
     notes = rounding_notes(accounts) if cc16 else ()
     return AnnualAccounts(
         letterhead=head,
@@ -432,6 +434,7 @@ def annual_accounts(
         ),
         notes=tuple(notes),
         approved_by=approved_by,
+        approved_role=approved_role,
         approved_on=approved_on,
     )
 

@@ -128,6 +128,7 @@ class AnnualAccounts:
     approved_by: str = ""
     approved_on: date | None = None
     signatories: int = 2
+    approved_role: str = ""  # the approving trustee's position, e.g. "Chair"
 
 
 # ---------------------------------------------------------------- formatting
@@ -324,16 +325,28 @@ def item_table(item: ItemList, width: float) -> list[Flowable]:
 
 
 def approval_block(
-    width: float, signatories: int = 2, name: str = "", on: date | None = None
+    width: float,
+    signatories: int = 2,
+    name: str = "",
+    on: date | None = None,
+    position: str = "",
 ) -> Flowable:
-    """Signed by one or two trustees on behalf of all: signature, name, position, date."""
+    """Signed by one or two trustees on behalf of all: signature, name, position, date. Once
+    the year is closed, the trustee who approved it and the date are printed in; the signature
+    is still written by hand."""
     styles = account_styles()
-    intro = Paragraph(
-        "These accounts were approved by the trustees and are signed on their behalf by:",
-        styles["cell"],
-    )
+    if on is not None:
+        intro_text = (
+            f"These accounts were approved by the trustees on {format_date(on)} and are signed "
+            "on their behalf by:"
+        )
+    else:
+        intro_text = (
+            "These accounts were approved by the trustees and are signed on their behalf by:"
+        )
+    intro = Paragraph(escape(intro_text), styles["cell"])
     fields = ("Signature", "Full name", "Position", "Date")
-    filled = {"Full name": name, "Date": format_date(on) if on else ""}
+    filled = {"Full name": name, "Position": position, "Date": format_date(on) if on else ""}
     gap = 10 * mm
     each = (width - gap * (signatories - 1)) / signatories
     label_w = 20 * mm
@@ -439,8 +452,18 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
         figure_table(accounts.columns, accounts.section_a, width),
     ]
     if accounts.notes:
-        story.append(Spacer(1, 4))
-        story += [Paragraph(escape(note), styles["note"]) for note in accounts.notes]
+        # Kept with a heading of their own, so notes pushed onto the next page still read as
+        # belonging to section A rather than floating under the running header.
+        story.append(
+            KeepTogether(
+                [
+                    Spacer(1, 6),
+                    Paragraph("Rounding to whole pounds", styles["part"]),
+                    Spacer(1, 2),
+                    *(Paragraph(escape(note), styles["note"]) for note in accounts.notes),
+                ]
+            )
+        )
     story += [
         # Section B starts a page of its own unless section A ran on and left most of one.
         CondPageBreak(PAGE[1] * 0.55),
@@ -477,7 +500,13 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
         story.append(Spacer(1, 3))
     story += [
         Spacer(1, 4),
-        approval_block(width, accounts.signatories, accounts.approved_by, accounts.approved_on),
+        approval_block(
+            width,
+            accounts.signatories,
+            accounts.approved_by,
+            accounts.approved_on,
+            accounts.approved_role,
+        ),
     ]
     return build(
         out,
