@@ -163,8 +163,7 @@ def test_a_fund_with_a_balance_is_not_closed_and_the_page_says_why(
     row = find(tree, "Youth club grant")
     assert row.text(4) == "£300.00"
     tree.setCurrentItem(row)
-    click(qtbot, page.close_fund_button)
-    click(qtbot, page.dialog.property("confirm_button"))
+    click(qtbot, page.close_fund_button)  # not asked first: the answer is known
 
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.objectName() == "messageBox")
     assert page.dialog.informativeText() == (
@@ -243,7 +242,6 @@ def test_an_account_with_money_in_it_is_not_closed(qtbot, page, bank):
     page.refresh()
     page.accounts.tree.setCurrentItem(find(page.accounts.tree, "Current account"))
     click(qtbot, page.close_account_button)
-    click(qtbot, page.dialog.property("confirm_button"))
     qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.objectName() == "messageBox")
     assert "Transfer the balance to another account first" in page.dialog.informativeText()
 
@@ -253,3 +251,14 @@ def test_every_section_is_named_for_a_screen_reader(qtbot, page, bank):
     for index in range(page.sections.count()):
         page.sections.setCurrentIndex(index)
         assert unnamed_controls(page) == [], page.sections.tabText(index)
+
+
+def test_the_accounts_area_opens_the_tab(qtbot, actx, bank):
+    from grassroots.ui.accounts.area import AccountsArea
+
+    area = AccountsArea(actx)
+    qtbot.addWidget(area)
+    area.show()
+    page = area.show_tab("setup")
+    assert isinstance(page, SetupPage) and page.title == "Accounts, categories and funds"
+    assert find(page.accounts.tree, "Current account").text(4) == "£1,000.00"

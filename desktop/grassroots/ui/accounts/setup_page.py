@@ -318,14 +318,17 @@ class SetupPage(QWidget):
         sessions = self.ctx.sessions
         if not row.active:
             return self._run(lambda: setup.reopen_account(sessions, row.id), "Cannot reopen")
+        close = lambda: self._run(  # noqa: E731
+            lambda: setup.close_account(sessions, row.id), "The account cannot be closed"
+        )
+        if row.balance.pence:  # no point asking: the books will say why not
+            return close()
         return self._confirm(
             f"Close {row.name}?",
             "It will no longer be offered for new entries; its entries stay in the books. "
             "You can reopen it later.",
             "Close account",
-            lambda: self._run(
-                lambda: setup.close_account(sessions, row.id), "The account cannot be closed"
-            ),
+            close,
         )
 
     # ------------------------------------------------------------ categories
@@ -409,12 +412,17 @@ class SetupPage(QWidget):
         sessions = self.ctx.sessions
         if not row.active:
             return self._run(lambda: funds.reopen_fund(sessions, row.id), "Cannot reopen")
+        close = lambda: self._run(  # noqa: E731
+            lambda: funds.close_fund(sessions, row.id), "The fund cannot be closed"
+        )
+        if row.balance.pence:  # no point asking: the books will say why not
+            return close()
         return self._confirm(
             f"Close {row.name}?",
             "It will no longer be offered for new entries; its entries stay in the books. "
             "You can reopen it later.",
             "Close fund",
-            lambda: self._run(lambda: funds.close_fund(sessions, row.id), "The fund cannot close"),
+            close,
         )
 
     # ------------------------------------------------------------ shared
