@@ -40,6 +40,7 @@ _WITH_DATABASE: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "accounts import": accounts_commands.import_file,
     "accounts balance": accounts_commands.balance,
     "accounts report": accounts_commands.report,
+    "accounts pack": accounts_commands.pack,
     "giftaid schedule": giftaid_commands.schedule,
 }
 

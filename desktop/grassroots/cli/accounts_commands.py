@@ -120,3 +120,24 @@ def report(args: argparse.Namespace, database: Database) -> int:
         figures = export_annual_accounts(database.sessions, Path(args.csv), starts, args.layout)
         print(f"Wrote the same figures to {figures}.")
     return 0
+
+
+def pack(args: argparse.Namespace, database: Database) -> int:
+    """The examiner pack for the financial year starting in --year, as one ZIP file."""
+    from grassroots.accounts.examiner_pack import make_examiner_pack
+
+    settings = get_settings(database.sessions)
+    try:
+        starts = date(args.year, settings.fy_start_month, settings.fy_start_day)
+    except ValueError:
+        return problem(f"Year: {args.year} is not a year")
+    made = make_examiner_pack(
+        database.sessions, Path(args.out), starts, args.layout, schedule_folders=(Path.cwd(),)
+    )
+    print(
+        f"Wrote the examiner pack for the year from {format_date(starts)} to {made.path} "
+        f"({len(made.files)} files)."
+    )
+    for warning in made.warnings:
+        print(f"Note: {warning}")
+    return 0

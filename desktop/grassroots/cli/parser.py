@@ -177,6 +177,29 @@ def _accounts_commands(commands) -> None:
         default="cc16",
         help="cc16: England and Wales (default); oscr: Scotland",
     )
+    _pack_command(actions)
+
+
+def _pack_command(actions) -> None:
+    pack = _command(
+        actions,
+        "pack",
+        "The examiner pack: accounts, cash book, reconciliations, funds and Gift Aid in a ZIP.",
+    )
+    pack.add_argument(
+        "--year",
+        metavar="YYYY",
+        type=int,
+        required=True,
+        help="the financial year that starts in YYYY",
+    )
+    pack.add_argument("--out", metavar="FILE.zip", required=True, help="where to write the ZIP")
+    pack.add_argument(
+        "--layout",
+        choices=("cc16", "oscr"),
+        default="cc16",
+        help="the accounts' layout: cc16, England and Wales (default); oscr, Scotland",
+    )
 
 
 def _giftaid_commands(commands) -> None:

@@ -49,8 +49,13 @@ def write_then_offer(
     job: Callable[[], Any],
     label: str,
     done_text: Callable[[Any], str] | None = None,
+    cancellable: bool = False,
+    open_folder: bool = False,
 ) -> None:
-    """Run `job` (which writes `path`) through ctx.tasks, then offer to open the file."""
+    """Run `job` (which writes `path`) through ctx.tasks, then offer to open the file (or,
+    with `open_folder`, the folder it is in). A `cancellable` job is called with
+    `should_stop`, as ctx.tasks.run does."""
+    target = path.parent if open_folder else path
 
     def finished(result: Any) -> None:
         text = done_text(result) if done_text else f"Saved {path.name}."
@@ -59,10 +64,10 @@ def write_then_offer(
             parent,
             "Saved",
             text,
-            "Open it",
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))),
+            "Open the folder" if open_folder else "Open it",
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target))),
             detail=f"In {path.parent}",
             icon=QMessageBox.Icon.Information,
         )
 
-    ctx.tasks.run(job, finished, label=label, parent=parent)
+    ctx.tasks.run(job, finished, label=label, parent=parent, cancellable=cancellable)
