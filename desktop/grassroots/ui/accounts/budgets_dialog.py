@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -124,7 +124,10 @@ def _label(text: str, bold: bool = False) -> QTableWidgetItem:
 
 
 class BudgetsDialog(QDialog):
-    """Edit one financial year's budget; `year_starts_on` None: the current year."""
+    """Edit one financial year's budget; `year_starts_on` None: the current year. `loaded`
+    when a year's lines are on show."""
+
+    loaded = Signal()
 
     def __init__(
         self, ctx: AppContext, year_starts_on: date | None = None, parent: QWidget | None = None
@@ -137,7 +140,7 @@ class BudgetsDialog(QDialog):
         settings = ctx.settings()
         self.fy_start = (settings.fy_start_month, settings.fy_start_day)
         current = year_bounds(date.today(), *self.fy_start)[0]
-        self.loaded: BudgetYear | None = None
+        self.year_data: BudgetYear | None = None
         self.edits: dict[int, MoneyEdit] = {}
         self.rows: dict[int, BudgetRow] = {}
         self.total_rows: dict[str, int] = {}
@@ -230,7 +233,7 @@ class BudgetsDialog(QDialog):
 
     def load(self) -> None:
         year, sessions = self.year_starts_on(), self.ctx.sessions
-        self.loaded = None
+        self.year_data = None
         self.save.setEnabled(False)
         self.ctx.tasks.run(lambda: read_budget_year(sessions, year), self._show, parent=self)
 
@@ -240,7 +243,7 @@ class BudgetsDialog(QDialog):
     def _show(self, data: BudgetYear) -> None:
         if data.year_starts_on != self.year_starts_on():
             return  # the user has moved on to another year
-        self.loaded = data
+        self.year_data = data
         year = data.year_starts_on
         last = add_months(year, -12)
         self.grid.clear()
@@ -278,6 +281,7 @@ class BudgetsDialog(QDialog):
         if self.edits:
             first = next(iter(self.edits.values()))
             first.setFocus()
+        self.loaded.emit()
 
     def _heading_row(self, i: int, title: str) -> None:
         for c in range(4):
@@ -357,7 +361,7 @@ class BudgetsDialog(QDialog):
     def _check(self) -> bool:
         problems = self.problems()
         self.problem.show_error("; ".join(problems))
-        self.save.setEnabled(self.loaded is not None)
+        self.save.setEnabled(self.year_data is not None)
         return not problems
 
     def changes(self) -> dict[int, Money | None]:
@@ -392,7 +396,7 @@ class BudgetsDialog(QDialog):
                 edit.set_value(Money(-(-actual.pence // 100) * 100))
 
     def submit(self) -> None:
-        if self.loaded is None:
+        if self.year_data is None:
             return
         if not self._check():
             first = next(e for e in self.edits.values() if e.problem())

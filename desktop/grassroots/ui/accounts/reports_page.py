@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -250,9 +250,11 @@ def _heading(text: str) -> QLabel:
 
 
 class ReportsPage(QWidget):
-    """Page interface: built with the context; `title`; `refresh()`."""
+    """Page interface: built with the context; `title`; `refresh()`. `loaded` after the
+    figures for the chosen period are on show."""
 
     title = "Reports"
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -398,7 +400,7 @@ class ReportsPage(QWidget):
         self.print.clicked.connect(self.print_report)
         self.export.clicked.connect(self.export_report)
         self.budgets.clicked.connect(self.edit_budgets)
-        self._period_chosen()
+        self._fill_dates()
 
     def _summary_strip(self) -> QFrame:
         strip = QFrame()
@@ -436,15 +438,27 @@ class ReportsPage(QWidget):
             return None
 
     def _period_chosen(self, _index: int = 0) -> None:
+        self._fill_dates()
+        self.refresh()
+
+    def _fill_dates(self) -> None:
+        """Put the chosen period's dates in the boxes (typed ones stay, for custom dates)."""
         key = self.period.currentData()
         custom = key == CUSTOM
         for edit in (self.start, self.end):
             edit.setReadOnly(not custom)
+        since = self.period.findData(SINCE_REPORT)
+        last = self.last_report_end()
+        self.period.setItemText(
+            since,
+            f"Since the last report (to {format_date(last)})"
+            if last
+            else "Since the last report printed",
+        )
         if not custom:
-            start, end = period_bounds(key, date.today(), self._fy_start(), self.last_report_end())
+            start, end = period_bounds(key, date.today(), self._fy_start(), last)
             self.start.set_date(start)
             self.end.set_date(end)
-        self.refresh()
 
     def _dates_typed(self) -> None:
         if self.period.currentData() == CUSTOM:
@@ -523,6 +537,7 @@ class ReportsPage(QWidget):
         self.income_title.setText(f"Income and spending by month, {first:%B %Y} to {last:%B %Y}")
         self.income_chart.set_months(figures.months, figures.months_before)
         self.balance_chart.set_series(figures.balances)
+        self.loaded.emit()
 
     def _show_summary(self, report: TreasurersReport) -> None:
         values = {
@@ -598,6 +613,7 @@ class ReportsPage(QWidget):
 
         def done(out: Path) -> str:
             self._preferences().setValue(LAST_REPORT_KEY, end.isoformat())
+            self._fill_dates()
             return f"Saved the treasurer's report for {format_date(start)} to {format_date(end)}."
 
         write_then_offer(
