@@ -110,8 +110,11 @@ class CloseYearDialog(QDialog):
         # Enter closes the year only once the confirmation is ticked (the button is off before).
         self.ok.setDefault(True)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(int(46 * em), int(46 * em))
+        self.setMinimumWidth(int(50 * em))
+        self.resize(int(56 * em), int(64 * em))
         self._update_ok()
+        if status.blocking:
+            self.problem.show_error("Put right the problems marked ✘ before closing the year.")
         self.name.setFocus()
 
     # ------------------------------------------------------------ parts

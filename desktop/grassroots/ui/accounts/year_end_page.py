@@ -115,10 +115,11 @@ class SummaryCard(QFrame):
                 row += 1
             name = QLabel(title)
             grid.addWidget(name, row, 0)
-            for col, (column, _title) in enumerate(COLUMNS, start=1):
+            for col, (column, heading) in enumerate(COLUMNS, start=1):
                 cell = QLabel()
                 cell.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 cell.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                cell.setAccessibleName(f"{title}, {heading.lower()} funds")
                 grid.addWidget(cell, row, col)
                 self.cells[(key, column)] = cell
             if key == "cash_at_end":
@@ -229,6 +230,7 @@ class YearEndPage(QWidget):
         self.setObjectName("yearEndPage")
         self.years: tuple[FinancialYearInfo, ...] = ()
         self.status: YearEndStatus | None = None
+        self.loaded = False  # the years have been read at least once
         self.dialog: QWidget | None = None
         self._asked = 0  # the latest year asked for; older answers are dropped
         self.empty = EmptyState()
@@ -271,6 +273,7 @@ class YearEndPage(QWidget):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("pageScroll")
+        scroll.setAccessibleName("Year end")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         return scroll
@@ -348,7 +351,7 @@ class YearEndPage(QWidget):
             index = self.layout_choice.findData(default_layout(settings))
             self.layout_choice.setCurrentIndex(max(index, 0))
         chosen = self.chosen_year()
-        self.years = years
+        self.years, self.loaded = years, True
         if not years:
             self.stack.setCurrentWidget(self.empty)
             return

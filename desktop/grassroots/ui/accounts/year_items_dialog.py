@@ -246,6 +246,7 @@ class ListTab(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
+        self.table.setMinimumHeight(self.fontMetrics().height() * 12)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for col in range(1, len(headers)):
@@ -352,7 +353,7 @@ class YearItemsDialog(QDialog):
         column.addWidget(self.tabs, 1)
         column.addWidget(buttons)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(int(52 * em), int(34 * em))
+        self.setMinimumSize(int(62 * em), int(36 * em))
         self.reload()
 
     def reload(self) -> None:
