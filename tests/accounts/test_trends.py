@@ -8,7 +8,11 @@ import pytest
 from openpyxl import load_workbook
 
 from grassroots.accounts import books
-from grassroots.accounts.documents import export_treasurers_report
+from grassroots.accounts.documents import (
+    chart_period,
+    export_treasurers_report,
+    print_treasurers_report,
+)
 from grassroots.accounts.records import EntryInput, LineInput
 from grassroots.accounts.treasurers_report import treasurers_report
 from grassroots.accounts.trends import balance_series, monthly_totals
@@ -160,3 +164,17 @@ def test_an_export_to_another_kind_of_file_is_refused(busy_year, tmp_path: Path)
     sessions, _, _ = busy_year
     with pytest.raises(ValidationError, match=r"csv or \.xlsx"):
         export_treasurers_report(sessions, tmp_path / "report.pdf", YEAR, YEAR_END)
+
+
+def test_the_printed_report_charts_the_year_to_the_periods_end(busy_year, tmp_path: Path):
+    from pypdf import PdfReader
+
+    sessions, _, _ = busy_year
+    report = treasurers_report(sessions, date(2025, 7, 1), date(2025, 9, 30))
+    assert chart_period(report) == (YEAR, date(2025, 9, 30))
+    out = print_treasurers_report(sessions, tmp_path / "report.pdf", report.start, report.end)
+    text = "\n".join(page.extract_text() for page in PdfReader(str(out)).pages)
+    assert "Income and spending by month, April 2025 to September 2025" in text
+    assert "Received" in text and "Paid out" in text
+    longer = treasurers_report(sessions, date(2025, 1, 1), date(2026, 3, 31))
+    assert chart_period(longer) == (date(2025, 1, 1), date(2026, 3, 31))

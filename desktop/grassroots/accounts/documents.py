@@ -11,6 +11,7 @@ spreadsheet can never disagree.
 from __future__ import annotations
 
 import csv
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -25,6 +26,7 @@ from grassroots.accounts.treasurers_report import (
     TreasurersReport,
     treasurers_report,
 )
+from grassroots.accounts.trends import MonthTotals, monthly_totals
 from grassroots.accounts.year_end import (
     NOT_YET_CATEGORISED,
     AssetItem,
@@ -51,6 +53,7 @@ from grassroots.printing.annual_accounts import (
     ItemList,
     build_annual_accounts,
 )
+from grassroots.printing.charts import MonthBar
 from grassroots.printing.letterhead import Letterhead
 from grassroots.printing.treasurers_report import (
     BalanceRow,
@@ -92,7 +95,10 @@ def _report_total(section: ReportSection, part_year: bool, budgeted: bool, label
 
 
 def committee_report(
-    report: TreasurersReport, head: Letterhead, printed_on: date
+    report: TreasurersReport,
+    head: Letterhead,
+    printed_on: date,
+    months: Sequence[MonthTotals] = (),
 ) -> CommitteeReport:
     """The report's figures laid out for print (pence kept: a committee ties them to the bank)."""
     part = report.part_year
@@ -120,6 +126,7 @@ def committee_report(
         funds=tuple(BalanceRow(f.name, f.at_start, f.at_end) for f in report.funds),
         to_categorise_in=loose_in,
         to_categorise_out=loose_out,
+        months=tuple(MonthBar(m.month, m.receipts.pence, m.payments.pence) for m in months),
     )
 
 
@@ -127,7 +134,16 @@ def print_treasurers_report(sessions: Sessions, out: Path, start: date, end: dat
     """The treasurer's report for `start` to `end` (both included) as a PDF at `out`."""
     report = treasurers_report(sessions, start, end)
     head = letterhead_of(get_settings(sessions))
-    return build_treasurers_report(committee_report(report, head, date.today()), out)
+    months = monthly_totals(sessions, *chart_period(report))
+    return build_treasurers_report(committee_report(report, head, date.today(), months), out)
+
+
+def chart_period(report: TreasurersReport) -> tuple[date, date]:
+    """The months a report's chart covers: its financial year up to the period's end, so a
+    committee sees the year so far; a period longer than that year, whole."""
+    if report.end > report.year_ends_on:
+        return report.start, report.end
+    return report.year_starts_on, report.end
 
 
 # ---------------------------------------------------------------- section A

@@ -28,6 +28,7 @@ from grassroots.printing.annual_accounts import (
     page_templates,
     warning_box,
 )
+from grassroots.printing.charts import MonthBar, month_chart
 from grassroots.printing.fonts import BOLD
 from grassroots.printing.letterhead import Letterhead, draw_footer
 from grassroots.printing.pages import build
@@ -74,6 +75,7 @@ class CommitteeReport:
     funds: tuple[BalanceRow, ...]
     to_categorise_in: Money = NOTHING
     to_categorise_out: Money = NOTHING
+    months: tuple[MonthBar, ...] = ()  # the year's months, for the chart (none: no chart)
 
     @property
     def columns(self) -> tuple[str, ...]:
@@ -249,6 +251,8 @@ def build_treasurers_report(report: CommitteeReport, out: Path) -> Path:
             ]
         ),
     ]
+    if report.months:
+        story.append(_month_chart(report, width))
     title = "Treasurer's report"
     return build(
         out,
@@ -283,4 +287,20 @@ def _agreement(report: CommitteeReport, width: float) -> Flowable:
             f"£{money(funds_end)} at {format_date(report.end)}."
         ],
         width,
+    )
+
+
+def _month_chart(report: CommitteeReport, width: float) -> Flowable:
+    """The months as a bar chart, for a committee that would rather look than read."""
+    styles = account_styles()
+    first, last = report.months[0].month, report.months[-1].month
+    return KeepTogether(
+        [
+            Paragraph(
+                escape(f"Income and spending by month, {first:%B %Y} to {last:%B %Y}"),
+                styles["section"],
+            ),
+            Spacer(1, 2),
+            month_chart(report.months, width, 62 * mm),
+        ]
     )
