@@ -91,6 +91,7 @@ class CloseYearDialog(QDialog):
         column.addStretch(1)
         scroll = QScrollArea()
         scroll.setObjectName("pageScroll")
+        scroll.setAccessibleName(f"Closing {year.name}")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
