@@ -77,12 +77,12 @@ def test_imports_reconciliations_and_lines_to_categorise_per_account(
     assert page.status.text() == (
         "Current account was last reconciled to the statement of 02/03/2026, at £1,125.50."
     )
-    assert page.to_do.text() == "2 lines from the bank still to categorise."
+    assert page.to_do.text() == "2 entries in Current account still to categorise."
 
     # Another account has its own (empty) story.
     page.account.setCurrentIndex(page.account.findData(savings.id))
     assert page.imports.isHidden() and page.no_imports.isVisible()
-    assert page.to_do.text() == "Every line is categorised."
+    assert page.to_do.text() == "Every entry in Savings is categorised."
     assert not page.to_do_button.isVisible()
 
     page.account.setCurrentIndex(page.account.findData(current.id))
@@ -113,7 +113,7 @@ def test_the_buttons_open_the_import_and_reconcile_windows_and_the_tab_follows_t
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.imports.rowCount() == 1)  # the tab reloaded itself
-    assert page.to_do.text() == "2 lines from the bank still to categorise."
+    assert page.to_do.text() == "2 entries in Current account still to categorise."
     qtbot.mouseClick(dialog.done_button, Qt.MouseButton.LeftButton)
 
     qtbot.mouseClick(page.reconcile_button, Qt.MouseButton.LeftButton)

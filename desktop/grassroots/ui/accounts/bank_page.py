@@ -32,7 +32,7 @@ from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.empty_state import EmptyState
 
-IMPORTS_COLUMNS = ("File", "Imported on", "Lines", "From", "To")
+IMPORTS_COLUMNS = ("File", "Imported on", "New lines", "From", "To")
 HISTORY_COLUMNS = ("Statement date", "Closing balance", "Finished on")
 
 
@@ -47,7 +47,7 @@ def _table(name: str, headings: tuple[str, ...], accessible: str) -> QTableWidge
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setStretchLastSection(False)
     return table
 
 
@@ -134,6 +134,7 @@ class BankPage(QWidget):
 
         self.imports = _table("statementImports", IMPORTS_COLUMNS, "Statements imported")
         self.history = _table("reconciliations", HISTORY_COLUMNS, "Reconciliations finished")
+        self.imports.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.no_imports = set_role(QLabel("No statements imported into this account yet."), "muted")
         self.no_history = set_role(QLabel("This account has not been reconciled yet."), "muted")
         lists = QHBoxLayout()
@@ -260,11 +261,11 @@ class BankPage(QWidget):
             self.reconcile_button.setText("&Reconcile…")
         self.status.setText(text)
         count = self.to_categorise
-        noun = "line" if count == 1 else "lines"
+        noun = "entry" if count == 1 else "entries"
         self.to_do.setText(
-            f"{count:,} {noun} from the bank still to categorise."
+            f"{count:,} {noun} in {name} still to categorise."
             if count
-            else "Every line is categorised."
+            else f"Every entry in {name} is categorised."
         )
         self.to_do_button.setVisible(count > 0)
 

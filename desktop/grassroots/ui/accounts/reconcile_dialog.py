@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -129,12 +130,19 @@ class ReconcileDialog(QDialog):
         self.stack.addWidget(self._tick_page())
         QVBoxLayout(self).addWidget(self.stack)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(int(60 * em), int(42 * em))
+        self._size_for(0)
+        self.resize(int(46 * em), self.stack.widget(0).sizeHint().height() + 40)
         under_way = reconcile.unfinished_reconciliation(ctx.sessions, account.id)
         if under_way is not None:
             self._begin(under_way)
         else:
             self.statement_on.setFocus()
+
+    def _size_for(self, shown: int) -> None:
+        """Size the window for the page shown: the short form to start, the long list after."""
+        for index in range(self.stack.count()):
+            policy = QSizePolicy.Policy.Preferred if index == shown else QSizePolicy.Policy.Ignored
+            self.stack.widget(index).setSizePolicy(policy, policy)
 
     # ------------------------------------------------------------ starting
     def _start_page(self) -> QWidget:
@@ -318,7 +326,10 @@ class ReconcileDialog(QDialog):
         self.tick_heading.setText(
             f"{self.account.name}: the statement of {format_date(view.statement_on)}"
         )
+        self._size_for(1)
         self.stack.setCurrentIndex(1)
+        em = self.fontMetrics().horizontalAdvance("M")
+        self.resize(max(self.width(), int(72 * em)), max(self.height(), int(52 * em)))
         self._show_figures()
         self.table.setFocus()
         sessions = self.ctx.sessions

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -126,19 +127,18 @@ def _closing_text(report: StatementImportReport) -> str:
     )
 
 
-def report_lines(report: StatementImportReport) -> list[str]:
-    """What an import did, a line each."""
+def report_figures(report: StatementImportReport) -> list[tuple[int, str]]:
+    """What an import did: (how many, what) a line each, leaving out a suggestion count of 0."""
     left = report.created - report.suggested
-    lines = [
-        f"{_count(report.new_lines, 'new line')} from the bank",
-        f"{_count(report.duplicates, 'duplicate')} left out (already imported)",
-        f"{report.matched:,} matched to entries already in the cash book",
-        f"{_count(left, 'new entry', 'new entries')} to categorise",
-        f"{report.suggested:,} given a suggested category (check them)",
+    figures = [
+        (report.new_lines, "new lines from the bank" if report.new_lines != 1 else "new line"),
+        (report.duplicates, "left out: already imported"),
+        (report.matched, "matched to entries already in the cash book"),
+        (left, "new entries to categorise" if left != 1 else "new entry to categorise"),
     ]
-    if report.closing_balance_agrees is not None:
-        lines.append(_closing_text(report)[0].upper() + _closing_text(report)[1:])
-    return lines
+    if report.suggested:
+        figures.append((report.suggested, "given the category used before for the same payee"))
+    return figures
 
 
 class StatementDialog(QDialog):
@@ -169,7 +169,14 @@ class StatementDialog(QDialog):
         self.stack.addWidget(self._report_page())
         QVBoxLayout(self).addWidget(self.stack)
         em = self.fontMetrics().horizontalAdvance("M")
-        self.resize(int(66 * em), int(44 * em))
+        self.resize(int(74 * em), int(54 * em))
+        line = self.fontMetrics().height()
+        for table in (self.raw, self.read):  # room for the first lines, compactly
+            table.verticalHeader().setDefaultSectionSize(int(line * 1.6))
+            table.setMinimumHeight(int(line * 1.6 * 5.5))
+        read_header = self.read.horizontalHeader()
+        read_header.setStretchLastSection(False)
+        self.columns.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self.choose.setFocus()
 
     # ------------------------------------------------------------ building
@@ -201,29 +208,33 @@ class StatementDialog(QDialog):
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(self.choose)
-        form = QFormLayout()
         file_label = QLabel("&File")
         file_label.setBuddy(self.choose)
         self.file.setAccessibleName("Statement file")
         self.choose.setAccessibleName("Choose the statement file")
-        form.addRow(file_label, file_row)
         account_label = QLabel("Acc&ount")
         account_label.setBuddy(self.account)
         self.account.setAccessibleName("Account")
-        form.addRow(account_label, self.account)
+        self.account.setMinimumContentsLength(16)
+        form = QHBoxLayout()  # one line: the file, then the account it goes into
+        form.addWidget(file_label)
+        form.addLayout(file_row, 3)
+        form.addSpacing(16)
+        form.addWidget(account_label)
+        form.addWidget(self.account, 1)
 
         self.columns = self._columns_box()
         self.raw = _table("bankRows", "The first lines as the bank wrote them")
         self.read = _table("readRows", "The first lines as Grassroots reads them")
         self.raw_label = set_role(QLabel("As the bank wrote them"), "muted")
-        read_label = set_role(QLabel("As Grassroots reads them"), "muted")
+        self.read_label = set_role(QLabel("As Grassroots reads them"), "muted")
         tables = QGridLayout()
         tables.addWidget(self.raw_label, 0, 0)
-        tables.addWidget(read_label, 0, 1)
+        tables.addWidget(self.read_label, 0, 1)
         tables.addWidget(self.raw, 1, 0)
         tables.addWidget(self.read, 1, 1)
-        tables.setColumnStretch(0, 3)
-        tables.setColumnStretch(1, 2)
+        tables.setColumnStretch(0, 2)
+        tables.setColumnStretch(1, 1)
         self.summary = QLabel()
         self.summary.setObjectName("previewSummary")
         self.summary.setWordWrap(True)
@@ -297,9 +308,12 @@ class StatementDialog(QDialog):
         row = QHBoxLayout()
         row.addWidget(saved_label)
         row.addWidget(self.saved_combo)
-        row.addSpacing(24)
+        if self.saved:
+            row.addSpacing(24)
         row.addWidget(self.remember)
-        row.addWidget(self.mapping_name, 1)
+        row.addWidget(self.mapping_name)
+        row.addStretch(1)
+        self.mapping_name.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 18)
         grid.addLayout(row, 3, 0, 1, len(COLUMN_FIELDS))
         saved_label.setVisible(bool(self.saved))
         self.saved_combo.setVisible(bool(self.saved))
@@ -309,10 +323,15 @@ class StatementDialog(QDialog):
         page = QWidget()
         self.report_heading = set_role(QLabel(), "heading")
         self.report_heading.setObjectName("reportHeading")
-        self.report_text = QLabel()
-        self.report_text.setObjectName("importReport")
-        self.report_text.setWordWrap(True)
-        self.report_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        card = QFrame()
+        card.setObjectName("card")
+        self.report_grid = QGridLayout(card)
+        self.report_grid.setContentsMargins(18, 14, 18, 14)
+        self.report_grid.setHorizontalSpacing(14)
+        self.report_grid.setColumnStretch(1, 1)
+        self.report_closing = QLabel()
+        self.report_closing.setObjectName("reportClosing")
+        self.report_closing.setWordWrap(True)
         self.categorise = QPushButton("&Categorise the new lines")
         self.categorise.setObjectName("reportCategorise")
         self.categorise.clicked.connect(self._categorise)
@@ -327,10 +346,30 @@ class StatementDialog(QDialog):
         column.setContentsMargins(12, 8, 12, 8)
         column.setSpacing(12)
         column.addWidget(self.report_heading)
-        column.addWidget(self.report_text)
+        column.addWidget(card)
+        column.addWidget(self.report_closing)
         column.addStretch(1)
         column.addLayout(buttons)
         return page
+
+    def _show_report(self, report: StatementImportReport) -> None:
+        """The counts as big figures beside what they mean; the closing balance under them."""
+        figures = report_figures(report)
+        for row, (number, text) in enumerate(figures):
+            value = QLabel(f"{number:,}")
+            font = value.font()
+            font.setPointSizeF(font.pointSizeF() * 1.4)
+            font.setBold(True)
+            value.setFont(font)
+            value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.report_grid.addWidget(value, row, 0)
+            self.report_grid.addWidget(QLabel(text), row, 1)
+        self.report_text = "\n".join(f"{number:,} {text}" for number, text in figures)
+        closing = _closing_text(report)
+        self.report_closing.setText(closing[0].upper() + closing[1:] + ".")
+        role = "error" if report.closing_balance_agrees is False else "muted"
+        set_role(self.report_closing, role)
+        self.report_closing.style().polish(self.report_closing)
 
     # ------------------------------------------------------------ choosing
     def choose_file(self) -> None:
@@ -400,7 +439,8 @@ class StatementDialog(QDialog):
             _fill(self.raw, csv.headings, csv.rows, numbers)
             if not self.mapping_name.text():
                 self.mapping_name.setText(self.account.currentText())
-        self._show_tables(bool(preview.lines) or csv is not None)
+        self._show_tables(bool(preview.lines))
+        self.raw.setVisible(csv is not None)
         _fill(
             self.read,
             ("Date", "Description", "Amount"),
@@ -411,6 +451,7 @@ class StatementDialog(QDialog):
             [line.row for line in preview.lines],
             right={2},
         )
+        self.read.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         report = preview.report
         if report.errors:
             self.summary.setText("This statement cannot be imported as it is:")
@@ -439,7 +480,7 @@ class StatementDialog(QDialog):
             combo.blockSignals(False)
 
     def _show_tables(self, shown: bool) -> None:
-        for widget in (self.raw, self.read):
+        for widget in (self.raw, self.read, self.read_label):
             widget.setVisible(shown)
 
     def _failed(self, exc: Exception) -> None:
@@ -474,9 +515,13 @@ class StatementDialog(QDialog):
         self.ctx.events.changed.emit("accounts")
         self.imported.emit(report)
         self.report_heading.setText(f"Imported {self.path.name} into {self.account.currentText()}")
-        self.report_text.setText("\n".join(f"•  {line}" for line in report_lines(report)))
-        self.categorise.setVisible(report.created > 0)
+        self._show_report(report)
+        preview = self.stack.widget(0)  # the report needs less room than the preview had
+        preview.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.stack.setCurrentIndex(1)
+        self.categorise.setVisible(report.created > 0)
+        self.setMinimumHeight(0)
+        self.resize(self.width(), self.stack.widget(1).sizeHint().height() + 40)
         self.done_button.setFocus()
 
     def _categorise(self) -> None:
