@@ -130,11 +130,13 @@ def read_figures(sessions, start: date, end: date, whole_books: bool = False) ->
 # ---------------------------------------------------------------- the figures tables
 
 
-def _figure(value: Money | None, bold: bool = False) -> QTableWidgetItem:
+def _figure(value: Money | None, bold: bool = False, overdrawn: bool = False) -> QTableWidgetItem:
+    """A right-aligned amount; `overdrawn` shows a negative one in red (a balance below
+    nothing), where a negative difference or change is only arithmetic and stays plain."""
     text = "" if value is None else value.format()
     item = QTableWidgetItem(text)
     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if value is not None and value.pence < 0:
+    if overdrawn and value is not None and value.pence < 0:
         item.setForeground(QBrush(QColor(COLOURS.error)))
     if bold:
         font = item.font()
@@ -157,6 +159,21 @@ class FiguresTable(QTableWidget):
         self.setAlternatingRowColors(False)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWordWrap(True)
+        self.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.horizontalHeader().setDefaultAlignment(
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+        )
+
+    def resizeEvent(self, event) -> None:
+        """Long names wrap at the new width, and the table grows to keep every row in view."""
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        self.resizeRowsToContents()
+        height = self.horizontalHeader().height() + 2 * self.frameWidth()
+        self.setFixedHeight(height + sum(self.rowHeight(r) for r in range(self.rowCount())))
 
     def set_rows(self, columns: list[str], rows: list[tuple[str, list[QTableWidgetItem], str]]):
         """`rows`: (label, figure items, kind) with kind line | heading | total | loose."""
@@ -188,9 +205,7 @@ class FiguresTable(QTableWidget):
                     if self.item(r, c) is None:
                         self.setItem(r, c, QTableWidgetItem())
                     self.item(r, c).setBackground(shade)
-        self.resizeRowsToContents()
-        height = self.horizontalHeader().height() + 2 * self.frameWidth()
-        self.setFixedHeight(height + sum(self.rowHeight(r) for r in range(len(rows))))
+        self._fit()
 
 
 def _section_rows(
@@ -218,14 +233,19 @@ def _section_rows(
     return rows
 
 
-def _held_rows(held: tuple[HeldBalance, ...], total: str):
-    rows = [
-        (h.name, [_figure(h.at_start), _figure(h.at_end), _figure(h.at_end - h.at_start)], "line")
-        for h in held
+def _held(start: Money, end: Money, bold: bool = False) -> list[QTableWidgetItem]:
+    return [
+        _figure(start, bold, overdrawn=True),
+        _figure(end, bold, overdrawn=True),
+        _figure(end - start, bold),
     ]
+
+
+def _held_rows(held: tuple[HeldBalance, ...], total: str):
+    rows = [(h.name, _held(h.at_start, h.at_end), "line") for h in held]
     start = Money(sum(h.at_start.pence for h in held))
     end = Money(sum(h.at_end.pence for h in held))
-    rows.append((total, [_figure(start, True), _figure(end, True), _figure(end - start)], "total"))
+    rows.append((total, _held(start, end, True), "total"))
     return rows
 
 
