@@ -249,6 +249,8 @@ def test_print_the_report_and_report_since_it(
     qtbot, actx, books_with_entries, tmp_path, monkeypatch
 ):
     page = shown_page(qtbot, actx)
+    since = page.period.findData(SINCE_REPORT)
+    assert not page.period.model().item(since).isEnabled()  # nothing printed yet
     choose(qtbot, page, LAST_YEAR)
     path = tmp_path / "report.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
@@ -260,6 +262,10 @@ def test_print_the_report_and_report_since_it(
     assert path.read_bytes().startswith(b"%PDF")
     assert page.last_report_end() == LAST_YEAR_DATES[1]
 
+    assert page.period.model().item(since).isEnabled()
+    assert page.period.itemText(since) == (
+        f"Since the last report (to {LAST_YEAR_DATES[1]:%d/%m/%Y})"
+    )
     choose(qtbot, page, SINCE_REPORT)
     assert (page.start.date(), page.end.date()) == (THIS_YEAR[0], TODAY)
 

@@ -475,6 +475,8 @@ class ReportsPage(QWidget):
             if last
             else "Since the last report printed",
         )
+        # Nothing printed yet on this computer: there is no "last report" to start from.
+        self.period.model().item(since).setEnabled(last is not None)
         if not custom:
             start, end = period_bounds(key, date.today(), self._fy_start(), last)
             self.start.set_date(start)
@@ -517,7 +519,9 @@ class ReportsPage(QWidget):
             if asked == self._asked:
                 self.show_figures(figures)
 
-        self.ctx.tasks.run(lambda: read_figures(sessions, start, end, whole_books), shown)
+        self.ctx.tasks.run(
+            lambda: read_figures(sessions, start, end, whole_books), shown, parent=self
+        )
 
     def show_figures(self, figures: ReportFigures) -> None:
         self.figures = figures
