@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from grassroots.accounts import books, reconcile
 from grassroots.accounts.statements import import_statement
 from grassroots.core.money import Money
+from tests.ui.test_accessibility import unnamed_controls
 
 START = date(2026, 3, 1)
 MARCH = """Date,Description,Amount,Balance
@@ -78,6 +79,7 @@ def test_imports_reconciliations_and_lines_to_categorise_per_account(
         "Current account was last reconciled to the statement of 02/03/2026, at £1,125.50."
     )
     assert page.to_do.text() == "2 entries in Current account still to categorise."
+    assert unnamed_controls(page) == []
 
     # Another account has its own (empty) story.
     page.account.setCurrentIndex(page.account.findData(savings.id))

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 
 from grassroots.accounts import books, reconcile
 from grassroots.core.money import Money
+from tests.ui.test_accessibility import unnamed_controls
 
 from .conftest import enter
 
@@ -76,6 +77,7 @@ def test_ticking_to_a_difference_of_nothing_then_finishing_locks_the_entries(
         "difference": "£80.50",
     }  # fmt: skip
     assert not dialog.finish_button.isEnabled()
+    assert unnamed_controls(dialog) == []
 
     # Space ticks the entry under the cursor and moves down; a click ticks another.
     dialog.table.setFocus()

@@ -14,6 +14,7 @@ from grassroots.accounts import books
 from grassroots.accounts.models import Entry
 from grassroots.accounts.statement_mappings import list_mappings, save_mapping
 from grassroots.core.money import Money
+from tests.ui.test_accessibility import unnamed_controls
 
 from .conftest import enter
 
@@ -94,6 +95,7 @@ def test_a_csv_preview_shows_the_columns_the_lines_and_what_an_import_would_do(
     )
     assert dialog.import_button.isEnabled()
     assert entry_count(sessions) == 1  # the preview wrote nothing
+    assert unnamed_controls(dialog) == []
 
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 1)
