@@ -62,8 +62,8 @@ def month_chart(months: Sequence[MonthBar], width: float, height: float) -> Draw
     chart.bars.strokeColor = None
     chart.bars[0].fillColor = RECEIPTS
     chart.bars[1].fillColor = PAYMENTS
-    chart.barSpacing = 1
-    chart.groupSpacing = max(4, chart.width / max(len(months), 1) * 0.3)
+    # Proportions, scaled to fit: two bars of 10 and a gap of 12 between months.
+    chart.barWidth, chart.barSpacing, chart.groupSpacing = 10, 1, 12
     value = chart.valueAxis
     value.valueMin, value.valueMax, value.valueStep = 0, -(-top // step) * step, step
     value.labelTextFormat = _pounds
