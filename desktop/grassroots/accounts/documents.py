@@ -299,7 +299,11 @@ def _cash_check(
         else "The statement of balances does not agree with the cash at the year end"
     )
     if by_fund == a6 and banks == Money(0):
-        where = "A6 cash funds this year end" if codes else "the year end in the account above"
+        where = (
+            "A6 cash funds this year end"
+            if codes
+            else "the cash funds at the year end in the account above"
+        )
         return (
             True,
             f"{'B1 cash' if codes else 'Cash'} funds of {a6_text} agree with {where} of "

@@ -66,6 +66,10 @@ WARN_INK = colors.HexColor("#7A4A00")
 FLAG_FILL = colors.HexColor("#FFF6E5")
 GOOD_INK = colors.HexColor("#2F6B3A")
 ROUNDING = "All figures are to the nearest pound; a figure in brackets is negative."
+ROUNDING_POINTER = (
+    "Some totals differ by £1 from the sum of the lines above them, because each figure is "
+    "rounded to the nearest pound on its own: see the notes at the end."
+)
 
 # ---------------------------------------------------------------- the figures
 
@@ -285,25 +289,54 @@ def warning_box(title: str, lines: Sequence[str], width: float) -> Table:
     return box
 
 
+ITEM_FUND_WIDTH = 45 * mm
+ITEM_FIGURE_WIDTH = FIGURE_WIDTH + 5 * mm
+
+
+def _on_item_grid(item: ItemList) -> tuple[tuple[str, ...], list[list], int]:
+    """The list's columns and rows on the one grid every list shares (details | fund | a third
+    column | the last figure), so B2 to B5 line up one under another like the form's boxes.
+    Returns the columns, the rows, and how many leading columns are words."""
+    columns, rows = list(item.columns), [list(values) for values in item.rows]
+    words = len(columns) - item.figures
+    if len(columns) == 3:  # details, fund and one figure: the third column stays empty
+        columns.insert(2, "")
+        for values in rows:
+            values.insert(2, "")
+    return tuple(columns), rows, words
+
+
 def item_table(item: ItemList, width: float) -> list[Flowable]:
-    """One of B2 to B5: its title, then its rows or a plain 'None'."""
+    """One of B2 to B5, kept together: its title, then its rows or a plain 'None'."""
+    return [KeepTogether(item_parts(item, width))]
+
+
+def item_parts(item: ItemList, width: float) -> list[Flowable]:
+    """The flowables of one of B2 to B5, for a caller that keeps them with something else
+    (a KeepTogether inside another never fits, so they come loose)."""
     styles = account_styles()
     parts: list[Flowable] = [Paragraph(escape(f"{item.code}  {item.title}"), styles["part"])]
     if not item.rows:
         parts.append(Paragraph(escape(item.empty), styles["note"]))
-        return [KeepTogether(parts)]
-    words = len(item.columns) - item.figures
-    figure_w = FIGURE_WIDTH + 5 * mm
-    rest = width - item.figures * figure_w
-    word_w = [rest * 0.62, *([rest * 0.38 / max(words - 1, 1)] * (words - 1))]
-    head = [Paragraph(escape(c), styles["bold"]) for c in item.columns[:words]]
-    head += [Paragraph(escape(c), styles["head"]) for c in item.columns[words:]]
+        return parts
+    columns, values_rows, words = _on_item_grid(item)
+    widths = [
+        width - ITEM_FUND_WIDTH - 2 * ITEM_FIGURE_WIDTH,
+        ITEM_FUND_WIDTH,
+        ITEM_FIGURE_WIDTH,
+        ITEM_FIGURE_WIDTH,
+    ]
+    head = [Paragraph(escape(c), styles["bold"]) for c in columns[:words]]
+    head += [Paragraph(escape(c), styles["head"]) for c in columns[words:]]
     rows = [head]
-    for values in item.rows:
+    for values in values_rows:
         cells: list = [Paragraph(escape(str(v or "")), styles["cell"]) for v in values[:words]]
-        cells += [pounds(v if isinstance(v, int) else None) or "-" for v in values[words:]]
+        cells += [
+            "" if v == "" else pounds(v if isinstance(v, int) else None) or "-"
+            for v in values[words:]
+        ]
         rows.append(cells)
-    table = Table(rows, colWidths=[*word_w[:words], *([figure_w] * item.figures)], hAlign="LEFT")
+    table = Table(rows, colWidths=widths, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -321,7 +354,7 @@ def item_table(item: ItemList, width: float) -> list[Flowable]:
             ]
         )
     )
-    return [KeepTogether([*parts, Spacer(1, 2), table])]
+    return [*parts, Spacer(1, 2), table]
 
 
 def approval_block(
@@ -330,7 +363,7 @@ def approval_block(
     name: str = "",
     on: date | None = None,
     position: str = "",
-) -> Flowable:
+) -> list[Flowable]:
     """Signed by one or two trustees on behalf of all: signature, name, position, date. Once
     the year is closed, the trustee who approved it and the date are printed in; the signature
     is still written by hand."""
@@ -378,7 +411,7 @@ def approval_block(
         commands.append(("LEFTPADDING", (col, 0), (col, -1), 3))
     table.setStyle(TableStyle(commands))
     title = Paragraph("Approval by the trustees", styles["section"])
-    return KeepTogether([title, intro, table])
+    return [title, intro, table]
 
 
 # ---------------------------------------------------------------- pages
@@ -439,7 +472,10 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
     story: list[Flowable] = [
         Paragraph(escape(accounts.title), styles["title"]),
         Paragraph(escape(f"{_period(accounts)}  ·  {accounts.form}"), styles["subtitle"]),
-        Paragraph(escape(ROUNDING), styles["note"]),
+        Paragraph(
+            escape(f"{ROUNDING} {ROUNDING_POINTER}" if accounts.notes else ROUNDING),
+            styles["note"],
+        ),
         Spacer(1, 6),
     ]
     if accounts.warnings:
@@ -451,19 +487,6 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
         Paragraph(escape(accounts.section_a_title), styles["section"]),
         figure_table(accounts.columns, accounts.section_a, width),
     ]
-    if accounts.notes:
-        # Kept with a heading of their own, so notes pushed onto the next page still read as
-        # belonging to section A rather than floating under the running header.
-        story.append(
-            KeepTogether(
-                [
-                    Spacer(1, 6),
-                    Paragraph("Rounding to whole pounds", styles["part"]),
-                    Spacer(1, 2),
-                    *(Paragraph(escape(note), styles["note"]) for note in accounts.notes),
-                ]
-            )
-        )
     story += [
         # Section B starts a page of its own unless section A ran on and left most of one.
         CondPageBreak(PAGE[1] * 0.55),
@@ -495,19 +518,30 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
     else:
         story.append(warning_box(accounts.cash_check_title, [accounts.cash_check], width))
     story.append(Spacer(1, 4))
-    for item in accounts.items:
+    for item in accounts.items[:-1]:
         story += item_table(item, width)
         story.append(Spacer(1, 3))
-    story += [
-        Spacer(1, 4),
-        approval_block(
-            width,
-            accounts.signatories,
-            accounts.approved_by,
-            accounts.approved_on,
-            accounts.approved_role,
-        ),
-    ]
+    approval = approval_block(
+        width,
+        accounts.signatories,
+        accounts.approved_by,
+        accounts.approved_on,
+        accounts.approved_role,
+    )
+    # The signatures never stand on a page alone: the last list goes over with them if need be.
+    last = item_parts(accounts.items[-1], width) if accounts.items else []
+    story.append(KeepTogether([*last, Spacer(1, 8), *approval]))
+    if accounts.notes:
+        story.append(
+            KeepTogether(
+                [
+                    Spacer(1, 10),
+                    Paragraph("Notes: rounding to whole pounds", styles["part"]),
+                    Spacer(1, 2),
+                    *(Paragraph(escape(note), styles["note"]) for note in accounts.notes),
+                ]
+            )
+        )
     return build(
         out,
         page_templates(head, accounts.title, year_end),
