@@ -133,3 +133,22 @@ def test_the_buttons_open_the_import_and_reconcile_windows_and_the_tab_follows_t
         "the difference is £80.50."
     )
     assert page.reconcile_button.text() == "Carry on &reconciling…"
+
+
+def test_the_import_report_leads_to_the_new_lines_in_the_cash_book(
+    qtbot, area, sessions, current, tmp_path
+):
+    page = area.show_tab("bank")
+    dialog = page.import_statement()
+    path = tmp_path / "march.csv"
+    path.write_text(MARCH, encoding="utf-8")
+    dialog.set_file(path)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.stack.currentIndex() == 1)
+
+    qtbot.mouseClick(dialog.categorise, Qt.MouseButton.LeftButton)
+
+    assert area.current_key() == "cash_book"
+    assert area.cash_book.filters.to_categorise.isChecked()
+    assert area.cash_book.model.total == 2

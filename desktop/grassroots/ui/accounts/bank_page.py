@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from grassroots.accounts import books
 from grassroots.accounts.cash_book import CashBookQuery, count_cash_book
-from grassroots.accounts.reconcile import history, unfinished_reconciliation
+from grassroots.accounts.reconcile import finished_reconciliations, unfinished_reconciliation
 from grassroots.accounts.statements import statement_imports
 from grassroots.core.dates import format_date
 from grassroots.ui.context import AppContext
@@ -201,7 +201,7 @@ class BankPage(QWidget):
         if account_id is None:
             return
         imports = statement_imports(sessions, account_id)
-        finished = history(sessions, account_id)
+        finished = finished_reconciliations(sessions, account_id)
         self.unfinished = unfinished_reconciliation(sessions, account_id)
         self.to_categorise = count_cash_book(
             sessions, CashBookQuery(account_id=account_id, to_categorise=True)

@@ -148,7 +148,7 @@ class ReconcileDialog(QDialog):
     def _start_page(self) -> QWidget:
         page = QWidget()
         heading = set_role(QLabel(f"Reconcile {self.account.name}"), "heading")
-        last = reconcile.history(self.ctx.sessions, self.account.id)
+        last = reconcile.finished_reconciliations(self.ctx.sessions, self.account.id)
         since = (
             f"It was last reconciled to the statement of {format_date(last[0].statement_on)}, "
             f"at {last[0].statement_balance.format()}."
