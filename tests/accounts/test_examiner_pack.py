@@ -48,7 +48,7 @@ def test_the_pack_holds_every_document_under_one_folder(sessions, hall, tmp_path
         "1 Accounts/Receipts and payments accounts 2025-26.xlsx",
         "2 Cash book/Cash book 2025-26.pdf",
         "2 Cash book/Cash book 2025-26.xlsx",
-        "3 Bank reconciliations/Current account to 2026-03-31.pdf",
+        "3 Bank reconciliations/Current account reconciliations 2025-26.pdf",
         "4 Funds and grants/Grant - Roof appeal.pdf",
         "4 Funds and grants/Fund - Building reserve.pdf",
         "5 Gift Aid/Gift Aid claims 2025-26.pdf",

@@ -14,7 +14,10 @@ from grassroots.accounts.reconciliation_statements import year_reconciliations
 from grassroots.printing.cash_book_listing import build_cash_book_listing
 from grassroots.printing.fund_statements import build_fund_statement
 from grassroots.printing.gift_aid_claims import ClaimLine, GiftAidClaims, build_gift_aid_claims
-from grassroots.printing.reconciliation_statement import build_reconciliation_statement
+from grassroots.printing.reconciliation_statement import (
+    build_reconciliation_statement,
+    build_reconciliation_statements,
+)
 from tests.accounts.examiner_books import YEAR, HallBooks
 from tests.printing.conftest import pages, pdf_text
 
@@ -107,3 +110,15 @@ def test_gift_aid_claims_say_which_schedules_are_missing(sessions, hall, out):
     text = squeezed(pdf_text(build_gift_aid_claims(summary, out / "ga.pdf")))
     assert f"{claim.id} 01/07/2025 30/06/2025 100.00 25.00 Not yet Not found" in text
     assert f"The schedule of claim {claim.id} could not be found" in text
+
+
+def test_several_reconciliations_of_an_account_share_one_pdf_numbered_apart(sessions, hall, out):
+    (year_end,) = year_reconciliations(sessions, YEAR).statements
+    earlier = replace(year_end, statement_on=date(2025, 9, 30), agreed=year_end.agreed[:2])
+    path = build_reconciliation_statements((earlier, year_end), out / "both.pdf")
+    texts = [squeezed(pdf_text(path, n)) for n in range(pages(path))]
+    starts = [n for n, text in enumerate(texts) if "statement to" in text]
+    assert len(starts) == 2
+    assert "statement to 30/09/2025" in texts[starts[0]]
+    assert "statement to 31/03/2026" in texts[starts[1]]
+    assert starts[0] == 0 and "Page 1 of" in texts[starts[1]]  # each numbered on its own

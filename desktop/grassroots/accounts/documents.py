@@ -496,10 +496,17 @@ def export_annual_accounts(
     sessions: Sessions, path: Path, year_starts_on: date, layout: str = "cc16"
 ) -> Path:
     """The same figures as the printed accounts, as a .csv or .xlsx file for the examiner."""
+    if path.suffix.lower() not in (".csv", ".xlsx"):
+        raise ValidationError({"path": f"{path.name}: save the accounts as a .csv or .xlsx file"})
+    return export_figures(annual_accounts(sessions, year_starts_on, layout), path)
+
+
+def export_figures(form: AnnualAccounts, path: Path) -> Path:
+    """Accounts already laid out by `annual_accounts` as a .csv or .xlsx file: for a caller
+    that prints and exports the same year (the examiner pack), so the books are read once."""
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise ValidationError({"path": f"{path.name}: save the accounts as a .csv or .xlsx file"})
-    form = annual_accounts(sessions, year_starts_on, layout)
     rows = _export_rows(form)
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":

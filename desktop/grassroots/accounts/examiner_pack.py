@@ -27,7 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from grassroots.accounts.annual_cash_book import annual_cash_book, write_cash_book_xlsx
 from grassroots.accounts.books import get_entry
-from grassroots.accounts.documents import LAYOUTS, annual_accounts, export_annual_accounts
+from grassroots.accounts.documents import LAYOUTS, annual_accounts, export_figures
 from grassroots.accounts.fund_statements import fund_statements
 from grassroots.accounts.gift_aid_schedule import ClaimInfo, list_claims
 from grassroots.accounts.reconciliation_statements import year_reconciliations
@@ -40,7 +40,7 @@ from grassroots.printing.annual_accounts import build_annual_accounts
 from grassroots.printing.cash_book_listing import build_cash_book_listing
 from grassroots.printing.fund_statements import build_fund_statement
 from grassroots.printing.gift_aid_claims import ClaimLine, GiftAidClaims, build_gift_aid_claims
-from grassroots.printing.reconciliation_statement import build_reconciliation_statement
+from grassroots.printing.reconciliation_statement import build_reconciliation_statements
 
 Sessions = sessionmaker[Session]
 ACCOUNTS_DIR = "1 Accounts"
@@ -114,7 +114,7 @@ def _accounts(pack: _Pack, sessions: Sessions, start: date, layout: str, label: 
     pack.add(pdf, f"the accounts for the trustees to sign ({form.form})")
     for suffix, what in ((".csv", "CSV"), (".xlsx", "Excel")):
         sheet = pack.path(ACCOUNTS_DIR, f"{name}{suffix}")
-        export_annual_accounts(sessions, sheet, start, layout)
+        export_figures(form, sheet)
         pack.add(sheet, f"the same figures as a spreadsheet ({what})")
     pack.warnings += [f"Accounts: {w}" for w in form.warnings]
 
@@ -132,23 +132,23 @@ def _cash_book(pack: _Pack, sessions: Sessions, start: date, label: str) -> None
         pack.missing.append("No entries in the cash book for this year.")
 
 
-def _reconciliations(pack: _Pack, sessions: Sessions, start: date) -> None:
+def _reconciliations(pack: _Pack, sessions: Sessions, start: date, label: str) -> None:
     found = year_reconciliations(sessions, start)
+    by_account: dict[str, list] = {}
     for statement in found.statements:
-        pdf = pack.path(
-            RECONCILIATIONS_DIR, f"{statement.account} to {statement.statement_on:%Y-%m-%d}.pdf"
-        )
-        build_reconciliation_statement(statement, pdf)
-        pack.add(
-            pdf,
-            f"{statement.account} agreed to the statement of {format_date(statement.statement_on)}",
-        )
+        by_account.setdefault(statement.account, []).append(statement)
         if statement.unexplained:
             pack.warnings.append(
                 f"The reconciliation of {statement.account} to "
                 f"{format_date(statement.statement_on)} no longer agrees with the cash book "
                 f"(by {statement.unexplained.format()})."
             )
+    for account, statements in by_account.items():
+        pdf = pack.path(RECONCILIATIONS_DIR, f"{account} reconciliations {label}.pdf")
+        build_reconciliation_statements(statements, pdf)
+        dates = ", ".join(format_date(s.statement_on) for s in statements)
+        count = f"{len(statements)} reconciliation{'s' if len(statements) > 1 else ''}"
+        pack.add(pdf, f"{count}, to the statements of {dates}")
     year_end = format_date(year_end_of(start))
     for account in found.not_reconciled:
         pack.missing.append(f"No reconciliation finished for {account} in this year.")
@@ -322,7 +322,7 @@ def make_examiner_pack(
         pack.check()
         _accounts(pack, sessions, year_starts_on, layout, label)
         _cash_book(pack, sessions, year_starts_on, label)
-        _reconciliations(pack, sessions, year_starts_on)
+        _reconciliations(pack, sessions, year_starts_on, label)
         _funds(pack, sessions, year_starts_on)
         _gift_aid(pack, sessions, year_starts_on, label, folders)
         readme = root / "README.txt"

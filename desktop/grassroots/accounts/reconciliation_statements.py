@@ -9,9 +9,9 @@ statement printed a year later still says what it said on the day.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import case, func, or_, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from grassroots.accounts.annual_cash_book import transfer_label, transfer_partners
@@ -49,71 +49,118 @@ def _finished_in(session: Session, start: date, end: date) -> list[Reconciliatio
     )
 
 
-def _items(session: Session, entries) -> tuple[StatementItem, ...]:
-    """The entries as lines of the statement; a transfer names the other account."""
-    entries = list(entries)
-    partners = transfer_partners(session, {e.transfer_key for e in entries if e.transfer_key})
+_LATEST = datetime.max.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class _Line:
+    on: date
+    payee: str
+    reference: str
+    amount: int
+    transfer_key: str | None
+    reconciliation_id: int | None
+
+
+def _open_lines(session: Session, account_id: int, rows: list[Reconciliation]) -> list[_Line]:
+    """In one read: the account's entries to the last statement date that were still open when
+    the first of `rows` was finished (not yet ticked, or ticked in it or a later one)."""
+    first = min(r.finished_at for r in rows)
+    ids = session.scalars(
+        select(Reconciliation.id).where(
+            Reconciliation.account_id == account_id,
+            or_(Reconciliation.finished_at.is_(None), Reconciliation.finished_at >= first),
+        )
+    ).all()
+    found = session.execute(
+        select(
+            Entry.on,
+            Entry.payee,
+            Entry.reference,
+            Entry.amount_pence,
+            Entry.transfer_key,
+            Entry.reconciliation_id,
+        )
+        .where(Entry.account_id == account_id, Entry.on <= max(r.statement_on for r in rows))
+        .where(or_(Entry.reconciliation_id.is_(None), Entry.reconciliation_id.in_(ids)))
+        .order_by(Entry.on, Entry.id)
+    ).all()
+    return [_Line(*line) for line in found]
+
+
+def _book_balances(session: Session, account: BookAccount, days: list[date]) -> list[Money]:
+    """The cash book's balance at the end of each of `days`, in one pass over the account."""
+    sums = session.execute(
+        select(
+            *(
+                func.coalesce(func.sum(case((Entry.on <= day, Entry.amount_pence), else_=0)), 0)
+                for day in days
+            )
+        ).where(Entry.account_id == account.id, Entry.on <= max(days))
+    ).one()
+    return [Money(account.opening_pence + (total or 0)) for total in sums]
+
+
+def _items(lines: list[_Line], account_id: int, partners: dict) -> tuple[StatementItem, ...]:
+    """The lines as items of a statement; a transfer names the other account."""
     return tuple(
         StatementItem(
-            e.on,
-            transfer_label(e.amount_pence, partners.get((e.transfer_key, e.account_id)))
-            if e.transfer_key and (e.transfer_key, e.account_id) in partners
-            else e.payee,
-            e.reference,
-            Money(e.amount_pence),
+            line.on,
+            transfer_label(line.amount, partners[(line.transfer_key, account_id)])
+            if (line.transfer_key, account_id) in partners
+            else line.payee,
+            line.reference,
+            Money(line.amount),
         )
-        for e in entries
+        for line in lines
     )
 
 
-def _outstanding(session: Session, row: Reconciliation) -> tuple[StatementItem, ...]:
-    """Entries to the statement date not yet ticked when `row` was finished."""
-    later = select(Reconciliation.id).where(
-        Reconciliation.account_id == row.account_id,
-        Reconciliation.id != row.id,
-        or_(Reconciliation.finished_at.is_(None), Reconciliation.finished_at > row.finished_at),
+def _account_statements(
+    sessions: Sessions, session: Session, rows: list[Reconciliation], head, printed_on: date
+) -> list[ReconciliationStatement]:
+    account = session.get(BookAccount, rows[0].account_id)
+    lines = _open_lines(session, account.id, rows)
+    partners = transfer_partners(
+        session, {line.transfer_key for line in lines if line.transfer_key}
     )
-    entries = session.scalars(
-        select(Entry)
-        .where(Entry.account_id == row.account_id, Entry.on <= row.statement_on)
-        .where(or_(Entry.reconciliation_id.is_(None), Entry.reconciliation_id.in_(later)))
-        .order_by(Entry.on, Entry.id)
-    )
-    return _items(session, entries)
-
-
-def _book_balance(session: Session, account: BookAccount, on: date) -> Money:
-    moved = session.scalar(
-        select(func.coalesce(func.sum(Entry.amount_pence), 0)).where(
-            Entry.account_id == account.id, Entry.on <= on
+    finished = {
+        rid: at or _LATEST
+        for rid, at in session.execute(
+            select(Reconciliation.id, Reconciliation.finished_at).where(
+                Reconciliation.account_id == account.id
+            )
+        ).all()
+    }
+    balances = _book_balances(session, account, [r.statement_on for r in rows])
+    made = []
+    for row, book_balance in zip(rows, balances, strict=True):
+        view = get_reconciliation(sessions, row.id)
+        agreed = [line for line in lines if line.reconciliation_id == row.id]
+        outstanding = [
+            line
+            for line in lines
+            if line.on <= row.statement_on
+            and (
+                line.reconciliation_id is None or finished[line.reconciliation_id] > row.finished_at
+            )
+        ]
+        made.append(
+            ReconciliationStatement(
+                letterhead=head,
+                account=account.name,
+                account_details=account.bank_details,
+                statement_on=row.statement_on,
+                statement_balance=view.statement_balance,
+                starting_balance=view.starting_balance,
+                agreed=_items(agreed, account.id, partners),
+                outstanding=_items(outstanding, account.id, partners),
+                book_balance=book_balance,
+                finished_at=row.finished_at,
+                printed_on=printed_on,
+            )
         )
-    )
-    return Money(account.opening_pence + (moved or 0))
-
-
-def _statement(
-    sessions: Sessions, session: Session, row: Reconciliation, head, printed_on: date
-) -> ReconciliationStatement:
-    view = get_reconciliation(sessions, row.id)
-    account = session.get(BookAccount, row.account_id)
-    agreed = session.scalars(
-        select(Entry)
-        .where(Entry.reconciliation_id == row.id, Entry.account_id == row.account_id)
-        .order_by(Entry.on, Entry.id)
-    )
-    return ReconciliationStatement(
-        letterhead=head,
-        account=account.name,
-        account_details=account.bank_details,
-        statement_on=row.statement_on,
-        statement_balance=view.statement_balance,
-        starting_balance=view.starting_balance,
-        agreed=_items(session, agreed),
-        outstanding=_outstanding(session, row),
-        book_balance=_book_balance(session, account, row.statement_on),
-        finished_at=row.finished_at,
-        printed_on=printed_on,
-    )
+    return made
 
 
 def year_reconciliations(
@@ -127,7 +174,14 @@ def year_reconciliations(
     printed_on = printed_on or date.today()
     with sessions() as session:
         rows = _finished_in(session, year_starts_on, end)
-        statements = tuple(_statement(sessions, session, r, head, printed_on) for r in rows)
+        per_account: dict[int, list[Reconciliation]] = {}
+        for row in rows:
+            per_account.setdefault(row.account_id, []).append(row)
+        statements = tuple(
+            statement
+            for group in per_account.values()
+            for statement in _account_statements(sessions, session, group, head, printed_on)
+        )
         held = session.scalars(
             select(BookAccount)
             .where(BookAccount.opening_on < end, BookAccount.kind != "cash")

@@ -8,13 +8,21 @@ Below that, the entries agreed to this statement, so each can be found on the ba
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import (
+    Flowable,
+    KeepTogether,
+    NextPageTemplate,
+    PageBreak,
+    Paragraph,
+    Spacer,
+)
 
 from grassroots.core.dates import format_date
 from grassroots.core.money import Money
@@ -30,10 +38,11 @@ from grassroots.printing.annual_accounts import (
 )
 from grassroots.printing.cash_book_listing import figure
 from grassroots.printing.letterhead import Letterhead, draw_footer
-from grassroots.printing.pages import build
+from grassroots.printing.pages import SectionStart, build
 from grassroots.printing.tables import Column, ZebraTable
 
 FIGURE_WIDTH = 32 * mm
+TITLE = "Bank reconciliation"
 ITEM_COLUMNS = (
     Column("Date", 0),
     Column("Payer or payee", 3),
@@ -153,13 +162,10 @@ def _item_part(title: str, items: tuple[StatementItem, ...], empty: str) -> list
     return [heading, ZebraTable(ITEM_COLUMNS, _items(items), 8.5, 11, total_row=True)]
 
 
-def build_reconciliation_statement(statement: ReconciliationStatement, out: Path) -> Path:
+def _statement_story(statement: ReconciliationStatement) -> list[Flowable]:
     styles = account_styles()
     width = content_width()
-    head = statement.letterhead
     on = format_date(statement.statement_on)
-    title = "Bank reconciliation"
-    detail = f"{statement.account} at {on}"
     account = statement.account + (
         f"  ·  {statement.account_details}" if statement.account_details else ""
     )
@@ -169,7 +175,7 @@ def build_reconciliation_statement(statement: ReconciliationStatement, out: Path
         else "Not finished"
     )
     story: list[Flowable] = [
-        Paragraph(title, styles["title"]),
+        Paragraph(TITLE, styles["title"]),
         Paragraph(escape(f"{account}  ·  statement to {on}"), styles["subtitle"]),
         Paragraph(escape(finished), styles["note"]),
         Spacer(1, 6),
@@ -212,9 +218,28 @@ def build_reconciliation_statement(statement: ReconciliationStatement, out: Path
         statement.agreed,
         "None: the balance was the same as at the previous reconciliation.",
     )
+    return story
+
+
+def build_reconciliation_statements(
+    statements: Sequence[ReconciliationStatement], out: Path
+) -> Path:
+    """Several statements of one account in one PDF, each starting on a page of its own under
+    the letterhead and numbered on its own ("Page 1 of 2"), so the examiner has one file per
+    account to read through rather than one per month."""
+    if not statements:
+        raise ValueError("No reconciliation statements to print")
+    first = statements[0]
+    head = first.letterhead
+    detail = first.account
+    story: list[Flowable] = []
+    for number, statement in enumerate(statements):
+        if number:
+            story += [NextPageTemplate("first"), PageBreak()]
+        story += [NextPageTemplate("later"), SectionStart(number), *_statement_story(statement)]
     return build(
         out,
-        page_templates(head, title, detail),
+        page_templates(head, TITLE, detail),
         story,
         lambda c, p, n: draw_footer(
             c,
@@ -222,11 +247,15 @@ def build_reconciliation_statement(statement: ReconciliationStatement, out: Path
             p,
             n,
             PAGE[0],
-            note=f"{title}: {detail}, printed {format_date(statement.printed_on)}",
+            note=f"{TITLE}: {detail}, printed {format_date(first.printed_on)}",
         ),
-        f"{title}, {detail}: {head.name}",
+        f"{TITLE}s: {detail}: {head.name}",
         head.name,
     )
+
+
+def build_reconciliation_statement(statement: ReconciliationStatement, out: Path) -> Path:
+    return build_reconciliation_statements((statement,), out)
 
 
 def _money(pence: int | None) -> str:
