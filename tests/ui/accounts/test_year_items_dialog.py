@@ -70,6 +70,7 @@ def test_adding_changing_and_removing_a_line(qtbot, page, actx, sessions):
     form = dialog.form
     qtbot.waitUntil(form.isVisible)
     assert form.cost.isHidden() and not form.due.isHidden()
+    assert unnamed_controls(form) == []
     qtbot.keyClicks(form.details, "Roofer's final invoice")
     form.fund.setCurrentIndex(form.fund.findData(roof.id))
     qtbot.keyClicks(form.amount, "1,250")
