@@ -84,7 +84,7 @@ def test_a_record_without_house_or_postcode_is_warned_about(qtbot, page, session
     member = add_current_member(sessions, "Ken", "Dodd", town="Ashby")
     tab = _open(page, member.person_id)
     assert tab.warning.isVisible()
-    assert "no house name or number; no postcode" in tab.warning.text()
+    assert "missing: house name or number, postcode." in tab.warning.text()
 
 
 def test_the_declaration_form_is_printed_with_the_persons_details(qtbot, page, sessions, save_to):

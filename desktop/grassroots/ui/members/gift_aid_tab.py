@@ -49,6 +49,16 @@ def covers_text(item: Declaration) -> str:
     return "The past four years and that day's donation"
 
 
+def status_text(declarations: list[Declaration]) -> str:
+    """One line on where the person stands today."""
+    today = date.today()
+    if any(d.covers(today) for d in declarations):
+        return "Their donations today can be Gift Aided."
+    if declarations:
+        return "No declaration covers donations today (cancelled or for one donation only)."
+    return "No declaration on record: their donations cannot be Gift Aided until they make one."
+
+
 class WarningNote(QLabel):
     """A soft amber note, for something to put right that does not stop the work."""
 
@@ -77,6 +87,9 @@ class GiftAidTab(QWidget):
         )
         intro.setWordWrap(True)
         self.warning = WarningNote()
+        self.status = QLabel()
+        self.status.setObjectName("giftAidStatus")
+        self.status.setWordWrap(True)
         self.table = SmallTable(("Made on", "How", "Covers", "Cancelled on", "Note"), "Gift Aid")
         self.table.setObjectName("declarations")
         self.add_button = QPushButton("&Add declaration…")
@@ -97,6 +110,7 @@ class GiftAidTab(QWidget):
         column = QVBoxLayout(self)
         column.addWidget(intro)
         column.addWidget(self.warning)
+        column.addWidget(self.status)
         column.addWidget(self.table, 1)
         column.addLayout(buttons)
         ctx.events.changed.connect(self._changed)
@@ -126,16 +140,18 @@ class GiftAidTab(QWidget):
         ]
         self.table.fill(rows, [d.id for d in reversed(self.declarations)])
         self._show_warning()
+        self.status.setText(status_text(self.declarations))
         self._update()
 
     def _show_warning(self) -> None:
         if not self.missing:
             self.warning.hide()
             return
+        missing = ", ".join(item.removeprefix("no ") for item in self.missing)
         self.warning.setText(
             "HMRC needs the donor's full name and home address (house name or number and "
-            f"postcode) to accept a claim. This record has {'; '.join(self.missing)}. "
-            "Add them on the Details tab, or their donations cannot be claimed."
+            f"postcode) to accept a claim. This record is missing: {missing}. Add them on the "
+            "Details tab, or their donations cannot be claimed."
         )
         self.warning.show()
 
