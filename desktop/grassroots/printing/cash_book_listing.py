@@ -15,7 +15,15 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from grassroots.core.dates import format_date
 from grassroots.core.money import Money
@@ -146,7 +154,11 @@ def listing_rows(account: AccountListing, starts_on: date, ends_on: date) -> lis
     return rows
 
 
-def _templates(head: Letterhead, title: str, detail: str) -> list[PageTemplate]:
+def _templates(
+    head: Letterhead, title: str, period: str, accounts: list[str]
+) -> list[PageTemplate]:
+    """The letterhead on the first page; on the pages after it, a running header naming the
+    account whose entries run on, so a page read alone still says whose balance it shows."""
     width, height = PAGE
 
     def frame(top: float, name: str) -> Frame:
@@ -158,15 +170,20 @@ def _templates(head: Letterhead, title: str, detail: str) -> list[PageTemplate]:
     def on_first(canvas, _doc) -> None:
         draw_letterhead(canvas, head, width, height)
 
-    def on_later(canvas, _doc) -> None:
-        draw_running_header(canvas, head, title, detail, width, height)
+    def later(detail: str):
+        def on_later(canvas, _doc) -> None:
+            draw_running_header(canvas, head, title, detail, width, height)
 
-    return [
-        PageTemplate(
-            "first", [frame(FIRST_TOP, "first")], onPage=on_first, autoNextPageTemplate="later"
-        ),
-        PageTemplate("later", [frame(LATER_TOP, "later")], onPage=on_later),
-    ]
+        return on_later
+
+    templates = [PageTemplate("first", [frame(FIRST_TOP, "first")], onPage=on_first)]
+    for number, account in enumerate(accounts or [""]):
+        detail = f"{account}  ·  {period}" if account else period
+        templates.append(
+            PageTemplate(f"later-{number}", [frame(LATER_TOP, "later")], onPage=later(detail))
+        )
+    templates[0].autoNextPageTemplate = "later-0"
+    return templates
 
 
 def _summary(listing: CashBookListing) -> list[Flowable]:
@@ -214,9 +231,10 @@ def build_cash_book_listing(listing: CashBookListing, out: Path) -> Path:
                 styles["note"],
             )
         )
-    for account in listing.accounts:
+    for number, account in enumerate(listing.accounts):
         heading = account.name + (f"  ·  {account.details}" if account.details else "")
         story += [
+            NextPageTemplate(f"later-{number}"),
             CondPageBreak(40 * mm),
             Paragraph(escape(heading), styles["section"]),
             ZebraTable(
@@ -231,7 +249,7 @@ def build_cash_book_listing(listing: CashBookListing, out: Path) -> Path:
             story.append(Paragraph("No entries in this account this year.", styles["note"]))
     return build(
         out,
-        _templates(head, title, period),
+        _templates(head, title, period, [a.name for a in listing.accounts]),
         story,
         lambda c, p, n: draw_footer(
             c,
