@@ -66,7 +66,8 @@ def test_the_readme_lists_the_contents_and_what_is_missing(sessions, hall, tmp_p
     assert "2 Cash book/Cash book 2025-26.pdf" in readme
     assert "No reconciliation finished for Savings account in this year." in readme
     claim = hall.claim.claims[0].id
-    assert f"The schedule of Gift Aid claim {claim} (made 01/07/2025) was not found" in readme
+    assert f"The HMRC schedule of Gift Aid claim {claim} (made 01/07/2025) was not found." in readme
+    assert f"Looked for “Gift Aid claim {claim} to 2025-06-30.ods” in:\r\n    {tmp_path}" in readme
     assert not any(n.endswith(".ods") for n in names(out))
     assert "No reconciliation finished for Savings account in this year." in report.warnings
 

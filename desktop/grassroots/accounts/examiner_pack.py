@@ -88,6 +88,8 @@ class _Pack:
         self.contents: list[tuple[str, str]] = []  # (path in the pack, what it is)
         self.missing: list[str] = []
         self.warnings: list[str] = []
+        self.searched: list[str] = []  # schedule files looked for and not found
+        self.looked_in: tuple[Path, ...] = ()
 
     def path(self, folder: str, name: str) -> Path:
         self.check()
@@ -219,11 +221,10 @@ def _gift_aid(
             schedule = copy.name
         else:
             pack.missing.append(
-                f"The schedule of Gift Aid claim {claim.id} (made {format_date(claim.made_on)}) "
-                f"was not found: looked for “{schedule_name(claim)}” in "
-                + ", ".join(str(f) for f in folders)
-                + "."
+                f"The HMRC schedule of Gift Aid claim {claim.id} (made "
+                f"{format_date(claim.made_on)}) was not found."
             )
+            pack.searched.append(schedule_name(claim))
         repaid_on, repaid = _repayment(sessions, claim)
         lines.append(
             ClaimLine(
@@ -265,6 +266,11 @@ def _readme(pack: _Pack, group: str, start: date, layout: str) -> str:
     lines += [f"  {path.ljust(width)}{what}" for path, what in pack.contents]
     lines += ["", "WHAT IS NOT IN THIS PACK", ""]
     lines += [f"  - {text}" for text in pack.missing] or ["  Nothing is missing."]
+    if pack.searched:
+        lines += ["", "  Gift Aid schedules are saved as “Gift Aid claim N to YYYY-MM-DD.ods”."]
+        lines += ["  Looked for " + ", ".join(f"“{n}”" for n in pack.searched) + " in:"]
+        lines += [f"    {folder}" for folder in pack.looked_in]
+        lines += ["  Add a copy to the pack if you have it elsewhere."]
     if pack.warnings:
         lines += ["", "TO LOOK AT", ""]
         lines += [f"  - {text}" for text in pack.warnings]
@@ -319,6 +325,7 @@ def make_examiner_pack(
         root = Path(work) / folder
         root.mkdir()
         pack = _Pack(root, should_stop)
+        pack.looked_in = folders
         pack.check()
         _accounts(pack, sessions, year_starts_on, layout, label)
         _cash_book(pack, sessions, year_starts_on, label)
