@@ -29,12 +29,16 @@ def page(qtbot, actx):
     from grassroots.ui.accounts.gift_aid_page import GiftAidPage
 
     widget = GiftAidPage(actx)
-    qtbot.addWidget(widget)
     widget.resize(1200, 760)
     widget.show()
     qtbot.waitExposed(widget)
     qtbot.waitUntil(lambda: widget.loads >= 1)
-    return widget
+    yield widget
+    # Let reloads started by the test land before the page goes (pytest-qt would close a
+    # registered widget before any fixture could wait).
+    qtbot.waitUntil(lambda: not actx.tasks.busy)
+    widget.close()
+    widget.deleteLater()
 
 
 @pytest.fixture
