@@ -236,9 +236,16 @@ def claim_deadline(
     return add_months(period_end, 12 * years)
 
 
+def _not_reversed():
+    """Entries that no later entry reverses. An uncorrelated NOT IN, which SQLite builds once,
+    rather than NOT EXISTS per entry: entries.reverses_id has no index, and the correlated form
+    took minutes over ten years of books."""
+    reversal = aliased(Entry)
+    return Entry.id.not_in(select(reversal.reverses_id).where(reversal.reverses_id.is_not(None)))
+
+
 def _candidate_lines(session: Session, up_to: date):
     """Unclaimed positive lines in Gift Aid categories, leaving out entries since reversed."""
-    reversal = aliased(Entry)
     return session.execute(
         select(EntryLine, Entry, Category.name, Person)
         .join(Entry, Entry.id == EntryLine.entry_id)
@@ -249,7 +256,7 @@ def _candidate_lines(session: Session, up_to: date):
             EntryLine.amount_pence > 0,
             EntryLine.gift_aid_claim_id.is_(None),
             Entry.on <= up_to,
-            ~exists().where(reversal.reverses_id == Entry.id),
+            _not_reversed(),
         )
         .order_by(Entry.on, Entry.id, EntryLine.id)
     ).all()
@@ -421,7 +428,7 @@ def _small_gifts(session: Session, start: date, end: date, limits: rules.Limits)
             EntryLine.gift_aid_claim_id.is_(None),
             Entry.method.in_(GASDS_METHODS),
             Entry.on.between(start, end),
-            ~exists().where(aliased(Entry).reverses_id == Entry.id),
+            _not_reversed(),
         )
     ).all()
     return [
