@@ -305,3 +305,15 @@ def test_budgets_button_opens_the_editor_and_the_report_follows(qtbot, actx, boo
     with qtbot.waitSignal(page.loaded):
         qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     assert row_named(page.flows, "Insurance")[3:] == ["£100.00", "-£40.00"]
+
+
+def test_every_control_on_the_tab_and_in_the_budgets_has_a_name(qtbot, actx, books_with_entries):
+    from grassroots.ui.accounts.budgets_dialog import BudgetsDialog
+    from tests.ui.test_accessibility import unnamed_controls
+
+    page = shown_page(qtbot, actx)
+    assert unnamed_controls(page) == []
+    qtbot.mouseClick(page.budgets, Qt.MouseButton.LeftButton)
+    dialog = page.findChild(BudgetsDialog)
+    qtbot.waitUntil(lambda: dialog.year_data is not None)
+    assert unnamed_controls(dialog) == []
