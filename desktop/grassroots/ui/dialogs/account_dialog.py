@@ -30,7 +30,7 @@ KINDS = (("Bank current account", "bank"), ("Savings account", "savings"), ("Cas
 
 
 class AccountDialog(QDialog):
-    saved = Signal(object)  # BookAccountInfo
+    saved = Signal(object)  # BookAccountInfo when added, AccountRow when changed
 
     def __init__(
         self,
