@@ -94,13 +94,16 @@ def test_the_schedule_holds_hmrc_cells_exactly(sessions, bank, tmp_path):
     assert path.suffix == ".ods" and path.parent == tmp_path
     rows = cell_texts(path)
     first = "Bartholomew Alexander Christopher D"  # 35 characters
-    assert rows[0] == ["Charity", "Ashby Village Hall"]
-    assert rows[1] == [gs.EARLIEST_LABEL, "02/04/25"]
-    assert rows[2] == ["Total donations", "285.50"]
-    assert rows[3] == list(gs.COLUMNS)
-    assert rows[4:] == [
-        ["Mrs", "Jane", "Smith", "12", "LE65 2AB", "", "", "03/05/25", "200.00"],
+    # HMRC's template: Box 1 in D13, the headings in B23:K23, donations from row 25 (B25).
+    assert Document(path).body.get_table(0).name == "R68GAD_V1_00_0_EN"
+    assert rows[12] == ["", "Box 1", gs.EARLIEST_LABEL, "02/04/25"]
+    assert rows[22] == ["", "Item", *gs.COLUMNS]
+    assert all(row == [""] for n, row in enumerate(rows[:24]) if n not in (12, 22))
+    assert rows[24:] == [
+        ["", "1", "Mrs", "Jane", "Smith", "12", "LE65 2AB", "", "", "03/05/25", "200.00"],
         [
+            "",
+            "2",
             "Prof",
             first,
             "House Martin",
@@ -111,7 +114,7 @@ def test_the_schedule_holds_hmrc_cells_exactly(sessions, bank, tmp_path):
             "14/06/25",
             "50.50",
         ],
-        ["", "", "", "", "", "Donations 2025/26", "", "09/07/25", "35.00"],
+        ["", "3", "", "", "", "", "", "Donations 2025/26", "", "09/07/25", "35.00"],
     ]
     assert all(text == text.strip() for row in rows for text in row)
     assert (result.donations, result.tax, result.rows) == (Money(28550), Money(7137), 3)
@@ -121,10 +124,10 @@ def test_empty_cells_are_truly_empty(sessions, bank, tmp_path):
     gifts(sessions, bank, declared(sessions, title=""), date(2025, 5, 3), 3000)
     path = gs.make_claim(sessions, UP_TO, tmp_path, today=TODAY).files[0]
     table = Document(path).body.get_table(0)
-    cells = table.get_row(4).get_cells()
+    cells = table.get_row(24).get_cells()[2:]  # Title..Amount, from column C
     assert [c.value for c in cells[:1] + cells[5:7]] == [None, None, None]
     assert (cells[8].type, cells[8].text_content) == ("float", "30.00")
-    assert table.height == 5  # no blank rows
+    assert table.height == 25  # no blank rows after the donations
 
 
 # ---------------------------------------------------------------- aggregation
@@ -189,7 +192,7 @@ def test_more_than_1000_rows_make_a_second_claim(sessions, bank, tmp_path):
     many_gifts(sessions, bank, jane, date(2025, 5, 1), 2500, 1001)
     result = gs.make_claim(sessions, UP_TO, tmp_path, today=TODAY)
     assert len(result.files) == len(result.claims) == 2
-    assert [len(cell_texts(path)) - 4 for path in result.files] == [1000, 1]
+    assert [len(cell_texts(path)) - 24 for path in result.files] == [1000, 1]
     assert [c.donations for c in result.claims] == [Money(2_500_000), Money(2500)]
     assert result.tax == Money(625_625)
 
@@ -261,6 +264,6 @@ def test_names_with_marks_and_stray_characters_come_back_as_typed(tmp_path):
     row = gs.donor_row(gift)
     path = gs.write_schedule(tmp_path / "claim.ods", [row], "Ashby & District")
     rows = cell_texts(path)
-    assert rows[0] == ["Charity", "Ashby & District"]
+    assert Document(path).get_part("meta.xml").get_title() == "Gift Aid schedule: Ashby & District"
     name = ["Ms", "Siân Jo", "O'Brien & <Ap Rhys>"]
-    assert rows[4] == [*name, "1", "CF10 1AA", "", "", "01/05/25", "25.00"]
+    assert rows[24] == ["", "1", *name, "1", "CF10 1AA", "", "", "01/05/25", "25.00"]

@@ -41,7 +41,15 @@ COLUMNS = (
     "Donation date",
     "Amount",
 )
-EARLIEST_LABEL = "Earliest donation date in the period of claim (DD/MM/YY)"
+EARLIEST_LABEL = "Earliest donation date in the period of claim. (DD/MM/YY)"
+# Where HMRC's template (R68GAD_V1_00_0_EN.ods) keeps things: the sheet's name, which its upload
+# checks; Box 1 (the earliest date) in D13; the column headings in B23:K23 ("Item", then the
+# nine columns); donation rows from row 25, the item number in column B. Rows and columns here
+# count from 1, as a spreadsheet shows them.
+SHEET_NAME = "R68GAD_V1_00_0_EN"
+BOX1_ROW = 13
+HEADINGS_ROW = 23
+FIRST_DONATION_ROW = 25
 _TITLES = {"professor": "Prof", "reverend": "Rev", "revd": "Rev", "doctor": "Dr"}
 
 # ---------------------------------------------------------------- rows
@@ -226,24 +234,28 @@ def _row(texts: list[str], amount: str | None = None) -> Element:
     return Element.from_tag(f"<table:table-row>{cells}</table:table-row>")
 
 
-def _donation_row(item: ScheduleRow) -> Element:
+def _donation_row(item: ScheduleRow, number: int) -> Element:
     *texts, amount = item.cells()
-    return _row(texts, amount)
+    return _row(["", str(number), *texts], amount)
 
 
 def write_schedule(path: Path, rows: list[ScheduleRow], group: str) -> Path:
-    """The schedule as an OpenDocument spreadsheet: a short header (the group, the earliest
-    donation date, the total), HMRC's column headings, then one row per donation."""
+    """The schedule as an OpenDocument spreadsheet laid out as HMRC's template: its sheet name,
+    the earliest donation date in Box 1 (D13), the column headings in row 23 and one row per
+    donation from row 25, numbered in the Item column. `group` names the document."""
     earliest = min(r.earliest or r.on for r in rows)
-    total = Money(sum(r.amount.pence for r in rows))
-    table = Table("Gift Aid schedule")
-    table.append(_row(["Charity", clip(group, 160)]))
-    table.append(_row([EARLIEST_LABEL, earliest.strftime("%d/%m/%y")]))
-    table.append(_row(["Total donations", total.plain()]))
-    table.append(_row(list(COLUMNS)))
-    for item in rows:
-        table.append(_donation_row(item))
+    table = Table(SHEET_NAME)
+    for number in range(1, FIRST_DONATION_ROW):
+        if number == BOX1_ROW:
+            table.append(_row(["", "Box 1", EARLIEST_LABEL, earliest.strftime("%d/%m/%y")]))
+        elif number == HEADINGS_ROW:
+            table.append(_row(["", "Item", *COLUMNS]))
+        else:
+            table.append(_row([""]))  # a row holds at least one (empty) cell
+    for number, item in enumerate(rows, start=1):
+        table.append(_donation_row(item, number))
     document = Document("spreadsheet")
+    document.get_part("meta.xml").set_title(f"Gift Aid schedule: {clip(group, 160)}")
     document.body.clear()
     document.body.append(table)
     document.save(path)
