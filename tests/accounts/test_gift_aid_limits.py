@@ -19,7 +19,7 @@ from grassroots.people.service import add_person
 
 @pytest.fixture
 def bank(sessions):
-    return books.add_account(sessions, "Current account", "bank", Money(0), date(2020, 1, 1))
+    return books.add_account(sessions, "Current account", "bank", Money(0), date(2018, 1, 1))
 
 
 def give(sessions, bank, person_id, on, pence, method="cheque"):
@@ -124,3 +124,11 @@ def test_typed_figures_are_read_in_their_unit():
     assert limits.kind("basic_rate").read("20%") == 20
     with pytest.raises(ValueError, match="whole number"):
         limits.kind("schedule_rows").read("lots")
+
+
+def test_card_gifts_count_for_gasds_only_from_april_2019(sessions, bank):
+    give(sessions, bank, None, date(2019, 4, 5), 1000, method="card")
+    give(sessions, bank, None, date(2019, 4, 5), 1500, method="cash")
+    assert ga.gasds_position(sessions, date(2018, 4, 6)).donations == Money(1500)
+    give(sessions, bank, None, date(2019, 4, 6), 2000, method="card")
+    assert ga.gasds_position(sessions, date(2019, 4, 6)).donations == Money(2000)

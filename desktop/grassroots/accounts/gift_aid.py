@@ -427,6 +427,7 @@ def _small_gifts(session: Session, start: date, end: date, limits: rules.Limits)
             EntryLine.amount_pence <= each,
             EntryLine.gift_aid_claim_id.is_(None),
             Entry.method.in_(GASDS_METHODS),
+            (Entry.method == "cash") | (Entry.on >= rules.GASDS_CONTACTLESS_FROM),
             Entry.on.between(start, end),
             _not_reversed(),
         )

@@ -60,6 +60,8 @@ GASDS_YEAR_PENCE = (
 # The matching rule: small donations claimed on may be at most this many times the Gift Aid
 # donations claimed on for the same tax year (check).
 GASDS_MATCHING_TIMES = (Dated(date(2013, 4, 6), 10, "ten times the year's Gift Aid donations"),)
+# Contactless card gifts count for GASDS only from this day; before it, cash only.
+GASDS_CONTACTLESS_FROM = date(2019, 4, 6)
 GASDS_CLAIM_WINDOW_YEARS = (Dated(date(2013, 4, 6), 2, "within two years of the tax year's end"),)
 
 
