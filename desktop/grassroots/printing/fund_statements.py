@@ -153,7 +153,12 @@ def _grant_part(statement: FundStatement) -> list[Flowable]:
     return [
         KeepTogether(
             [
-                Paragraph("Grants received into this fund", styles["section"]),
+                Paragraph(
+                    escape(
+                        f"Grants received into this fund, to {format_date(statement.year_ends_on)}"
+                    ),
+                    styles["section"],
+                ),
                 ZebraTable(GRANT_COLUMNS, rows, 8.5, 11, total_row=True),
             ]
         )
