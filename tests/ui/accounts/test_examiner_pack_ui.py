@@ -81,3 +81,21 @@ def test_a_scottish_charity_gets_the_oscr_layout(actx, sessions):
     settings = actx.settings()
     assert ui_pack.layout_for(settings) == "cc16"
     assert ui_pack.layout_for(replace(settings, charity_number="SC012345")) == "oscr"
+
+
+def test_the_year_end_pages_button_makes_the_pack(qtbot, actx, sessions, tmp_path, monkeypatch):
+    from grassroots.ui.accounts.year_end_page import YearEndPage
+
+    HallBooks(sessions, tmp_path / "schedules")
+    page = YearEndPage(actx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.loaded and bool(page.years))
+    page.show_year(YEAR)
+    path = tmp_path / "pack.zip"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    qtbot.waitUntil(page.pack_button.isEnabled)  # once the year's figures have loaded
+    qtbot.mouseClick(page.pack_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: saved_box(page) is not None, timeout=20_000)
+    with zipfile.ZipFile(path) as archive:
+        assert "Ashby Village Hall accounts 2025-26/README.txt" in archive.namelist()
