@@ -209,3 +209,11 @@ def test_blank_declaration_forms_are_printed(qtbot, page, save_as):
 
     pages = PdfReader(path).pages
     assert len(pages) == 10 and "Page 1 of 1" in pages[9].extract_text()
+
+
+def test_every_control_on_each_part_has_a_name(qtbot, page):
+    from tests.ui.test_accessibility import unnamed_controls
+
+    for index in range(page.tabs.count()):
+        page.tabs.setCurrentIndex(index)
+        assert unnamed_controls(page) == [], page.tabs.tabText(index)

@@ -99,3 +99,14 @@ def test_the_declaration_form_is_printed_with_the_persons_details(qtbot, page, s
 
     text = PdfReader(path).pages[0].extract_text()
     assert "Hazel" in text and "4 Mill Lane" in text and "LE65 1AB" in text
+
+
+def test_every_control_on_the_tab_and_its_dialog_has_a_name(qtbot, page, sessions):
+    from tests.ui.test_accessibility import unnamed_controls
+
+    member = add_current_member(sessions, "Ann", "Archer", address_line1="1 Main St")
+    record_declaration(sessions, member.person_id, date(2025, 1, 5))
+    tab = _open(page, member.person_id)
+    assert unnamed_controls(tab) == []
+    tab.add()
+    assert unnamed_controls(tab.dialog) == []
