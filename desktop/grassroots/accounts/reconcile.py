@@ -18,7 +18,7 @@ from datetime import date, datetime
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from grassroots.accounts.models import BookAccount, Entry, Reconciliation
+from grassroots.accounts.models import BookAccount, Entry, Reconciliation, StatementLine
 from grassroots.core.errors import NotFound, ValidationError
 from grassroots.core.money import Money
 from grassroots.db.base import utc_now
@@ -355,3 +355,19 @@ def finished_reconciliations(
             FinishedReconciliation(row_id, on, Money(pence), finished_at)
             for row_id, on, pence, finished_at in session.execute(query)
         ]
+
+
+def imported_entries(sessions: sessionmaker[Session], reconciliation_id: int) -> set[int]:
+    """The entries to tick that came from (or were matched to) a line of an imported bank
+    statement dated up to the statement date: the bank has seen those, so they can be ticked
+    in one go and only the hand-typed rest checked against the paper."""
+    with sessions() as session:
+        row = _load(session, reconciliation_id)
+        query = (
+            select(Entry.id)
+            .join(StatementLine, StatementLine.entry_id == Entry.id)
+            .where(Entry.account_id == row.account_id, Entry.on <= row.statement_on)
+            .where(StatementLine.posted_on <= row.statement_on)
+            .where((Entry.reconciliation_id.is_(None)) | (Entry.reconciliation_id == row.id))
+        )
+        return set(session.scalars(query))

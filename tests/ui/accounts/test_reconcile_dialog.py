@@ -146,3 +146,30 @@ def test_abandoning_throws_the_ticks_away(qtbot, open_dialog, sessions, current,
 
     assert reconcile.unfinished_reconciliation(sessions, current.id) is None
     assert reconcile.history(sessions, current.id) == []
+
+
+def test_lines_from_an_imported_statement_are_ticked_in_one_go(
+    qtbot, open_dialog, sessions, current, tmp_path
+):
+    from grassroots.accounts.statements import import_statement
+
+    path = tmp_path / "march.csv"
+    path.write_text(
+        "Date,Description,Amount,Balance\n"
+        "02/03/2026,COFFEE MORNING,125.50,1125.50\n"
+        "05/03/2026,ASHBY PRINTERS,-45.00,1080.50\n",
+        encoding="utf-8",
+    )
+    assert import_statement(sessions, path, current.id).errors == ()
+    enter(sessions, current, date(2026, 3, 20), -2_000, "Bank charges", "Cheque 100231")
+    dialog = open_dialog()
+    start(qtbot, dialog, "31/03/2026", "1,080.50")
+    qtbot.waitUntil(lambda: dialog.tick_imported.isVisible())
+    assert dialog.tick_imported.isEnabled()
+
+    qtbot.mouseClick(dialog.tick_imported, Qt.MouseButton.LeftButton)
+
+    assert figures(dialog)["difference"] == "£0.00" and dialog.finish_button.isEnabled()
+    assert not dialog.tick_imported.isEnabled()  # nothing left to tick that way
+    assert dialog.model.index(2, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    qtbot.waitUntil(lambda: dialog.view.ticked == Money(8_050))  # saved

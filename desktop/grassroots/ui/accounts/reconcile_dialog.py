@@ -268,6 +268,13 @@ class ReconcileDialog(QDialog):
         space.activated.connect(self.toggle_current)
         self.table.clicked.connect(self._clicked)
         self.figures = self._figures()
+        self.tick_imported = QPushButton("&Tick the lines from bank files")
+        self.tick_imported.setObjectName("tickImported")
+        self.tick_imported.setToolTip(
+            "Tick every entry that came from an imported bank statement: the bank has seen them"
+        )
+        self.tick_imported.clicked.connect(self._tick_imported)
+        self.imported_ids: set[int] = set()
         self.abandon_button = QPushButton("&Abandon…")
         self.abandon_button.setObjectName("reconcileAbandon")
         self.abandon_button.clicked.connect(self._abandon_clicked)
@@ -280,6 +287,7 @@ class ReconcileDialog(QDialog):
         self.problem = FieldError()
         buttons = QHBoxLayout()
         buttons.addWidget(self.abandon_button)
+        buttons.addWidget(self.tick_imported)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
         buttons.addWidget(self.finish_button)
@@ -333,11 +341,17 @@ class ReconcileDialog(QDialog):
         self._show_figures()
         self.table.setFocus()
         sessions = self.ctx.sessions
-        self.ctx.tasks.run(
-            lambda: reconcile.entries_to_tick(sessions, view.id), self._loaded, parent=self
-        )
 
-    def _loaded(self, rows: list[TickRow]) -> None:
+        def job() -> tuple[list[TickRow], set[int]]:
+            return (
+                reconcile.entries_to_tick(sessions, view.id),
+                reconcile.imported_entries(sessions, view.id),
+            )
+
+        self.ctx.tasks.run(job, self._loaded, parent=self)
+
+    def _loaded(self, loaded: tuple[list[TickRow], set[int]]) -> None:
+        rows, self.imported_ids = loaded
         self.model.load(rows)
         if rows:
             self.table.setCurrentIndex(self.model.index(0, 0))
@@ -359,6 +373,8 @@ class ReconcileDialog(QDialog):
         labels["difference"].setStyleSheet(f"color: {colour};")
         labels["difference"].setAccessibleName(f"Difference {difference.format()}")
         self.finish_button.setEnabled(not difference)
+        self.tick_imported.setVisible(bool(self.imported_ids))
+        self.tick_imported.setEnabled(bool(self.imported_ids - self.model.ticked))
         self.finish_button.setToolTip(
             "" if not difference else "Finish when the difference is £0.00"
         )
@@ -376,6 +392,10 @@ class ReconcileDialog(QDialog):
         following = min(rows[-1] + 1, self.model.rowCount() - 1)
         self.table.setCurrentIndex(self.model.index(following, current.column()))
         self.table.selectRow(following)
+
+    def _tick_imported(self) -> None:
+        rows = [r for r, row in enumerate(self.model.rows) if row.entry_id in self.imported_ids]
+        self.model.set_ticked(rows, True)
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.column() == TICK:
