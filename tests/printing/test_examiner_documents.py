@@ -8,9 +8,11 @@ from datetime import date
 
 import pytest
 
+from grassroots.accounts import books
 from grassroots.accounts.annual_cash_book import annual_cash_book
 from grassroots.accounts.fund_statements import fund_statements
 from grassroots.accounts.reconciliation_statements import year_reconciliations
+from grassroots.core.money import Money
 from grassroots.printing.cash_book_listing import build_cash_book_listing
 from grassroots.printing.fund_statements import build_fund_statement
 from grassroots.printing.gift_aid_claims import ClaimLine, GiftAidClaims, build_gift_aid_claims
@@ -122,3 +124,12 @@ def test_several_reconciliations_of_an_account_share_one_pdf_numbered_apart(sess
     assert "statement to 30/09/2025" in texts[starts[0]]
     assert "statement to 31/03/2026" in texts[starts[1]]
     assert starts[0] == 0 and "Page 1 of" in texts[starts[1]]  # each numbered on its own
+
+
+def test_an_account_opened_during_the_year_starts_from_its_opening_balance(sessions, hall, out):
+    books.add_account(sessions, "Petty cash", "cash", Money(2_500), date(2025, 10, 1))
+    listing = annual_cash_book(sessions, YEAR)
+    text = squeezed(pdf_text(build_cash_book_listing(listing, out / "cash book.pdf")))
+    assert "Petty cash" in text
+    assert "01/10/2025 Opening balance 25.00" in text
+    assert "01/04/2025 Balance brought forward 900.00" in text  # the current account's

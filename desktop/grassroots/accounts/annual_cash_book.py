@@ -134,7 +134,9 @@ def annual_cash_book(
         partners = transfer_partners(session, {row[6] for row in rows if row[6]})
         listed = _entries(rows, brought, partners)
         accounts = session.execute(
-            select(BookAccount.id, BookAccount.name, BookAccount.bank_details)
+            select(
+                BookAccount.id, BookAccount.name, BookAccount.bank_details, BookAccount.opening_on
+            )
             .where(BookAccount.opening_on < end)
             .order_by(BookAccount.id)
         ).all()
@@ -145,8 +147,10 @@ def annual_cash_book(
         year_ends_on=end - timedelta(days=1),
         printed_on=printed_on or date.today(),
         accounts=tuple(
-            AccountListing(name, details, Money(brought.get(aid, 0)), tuple(listed.get(aid, ())))
-            for aid, name, details in accounts
+            AccountListing(
+                name, details, Money(brought.get(aid, 0)), tuple(listed.get(aid, ())), opened
+            )
+            for aid, name, details, opened in accounts
         ),
     )
 

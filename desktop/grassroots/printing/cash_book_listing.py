@@ -82,6 +82,7 @@ class AccountListing:
     details: str
     brought_forward: Money
     entries: tuple[ListedEntry, ...]
+    opened_on: date | None = None  # when the account's books start, if during the year
 
     @property
     def paid_in(self) -> Money:
@@ -124,7 +125,11 @@ def _split_cells(entry: ListedEntry) -> tuple[str, str]:
 def listing_rows(account: AccountListing, starts_on: date, ends_on: date) -> list[list[str]]:
     """The table of one account: brought forward, one row per entry, then the totals."""
     opening = figure(account.brought_forward)
-    rows = [[format_date(starts_on), "Balance brought forward", "", "", "", "", "", opening]]
+    if account.opened_on is not None and account.opened_on > starts_on:
+        first = [format_date(account.opened_on), "Opening balance", "", "", "", "", "", opening]
+    else:
+        first = [format_date(starts_on), "Balance brought forward", "", "", "", "", "", opening]
+    rows = [first]
     for entry in account.entries:
         category, fund = _split_cells(entry)
         rows.append(
