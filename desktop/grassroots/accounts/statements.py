@@ -25,6 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -44,6 +45,9 @@ from grassroots.core.dates import format_date
 from grassroots.core.errors import GrassrootsError, NotFound
 from grassroots.core.money import Money
 from grassroots.db.base import utc_now
+
+if TYPE_CHECKING:
+    from grassroots.accounts.statement_csv import CsvPreview
 
 MATCH_DAYS = 3
 SUGGESTED = "Category suggested from an earlier entry for the same payee"
@@ -474,7 +478,7 @@ class StatementPreview:
     report: StatementImportReport  # a dry run; its errors say why the file cannot be imported
     lines: tuple[BankLine, ...] = ()  # the first lines as read
     total: int = 0  # how many lines the statement holds
-    csv: object | None = None  # statement_csv.CsvPreview for a CSV file
+    csv: CsvPreview | None = None  # the top of a CSV file as the bank wrote it
 
 
 def remembered_mapping(sessions: sessionmaker[Session], account_id: int) -> dict[str, str]:
