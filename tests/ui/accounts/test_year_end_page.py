@@ -219,3 +219,41 @@ def test_without_the_examiner_pack_the_page_says_so(qtbot, year_page, last_year_
     box = _saved_box(page)
     assert box is not None and "not available" in box.text()
     box.accept()
+
+
+@pytest.fixture
+def area(qtbot, actx):
+    from grassroots.ui.accounts.area import AccountsArea
+
+    widget = AccountsArea(actx)
+    qtbot.addWidget(widget)
+    widget.resize(1100, 700)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def year_tab(qtbot, area) -> YearEndPage:
+    page = area.show_tab("year_end")
+    qtbot.waitUntil(lambda: page.loaded and (page.status is not None or not page.years))
+    return page
+
+
+def test_without_books_the_tab_leads_to_the_cash_book(qtbot, area):
+    page = year_tab(qtbot, area)
+    qtbot.mouseClick(page.empty.first, Qt.MouseButton.LeftButton)
+    assert area.current_key() == "cash_book"
+
+
+def test_each_problem_leads_to_the_tab_that_puts_it_right(qtbot, area, sessions, bank):
+    enter(sessions, bank, LAST_YEAR[0] + timedelta(days=3), 1_870, None, "Unknown credit")
+    page = year_tab(qtbot, area)
+    assert unnamed_controls(area) == []
+    assert page.checks.to_categorise.isVisible() and page.checks.to_bank.isVisible()
+    qtbot.mouseClick(page.checks.to_categorise, Qt.MouseButton.LeftButton)
+    assert area.current_key() == "cash_book"
+    assert area.cash_book.filters.to_categorise.isChecked()
+
+    page = year_tab(qtbot, area)
+    qtbot.mouseClick(page.checks.to_bank, Qt.MouseButton.LeftButton)
+    assert area.current_key() == "bank"

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -160,7 +160,11 @@ class SummaryCard(QFrame):
 
 
 class ChecksPanel(QFrame):
-    """The cash check (a green tick, or a red explanation) and what is still to put right."""
+    """The cash check (a green tick, or a red explanation) and what is still to put right,
+    with a link to the tab where each is put right."""
+
+    categorise_requested = Signal()
+    bank_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -174,6 +178,18 @@ class ChecksPanel(QFrame):
         self.list.setContentsMargins(14, 10, 14, 10)
         self.list.setSpacing(6)
         self.lines: list[QLabel] = []
+        self.to_categorise = set_role(QPushButton("Show the lines to categorise"), "link")
+        self.to_categorise.setObjectName("showToCategorise")
+        self.to_categorise.clicked.connect(self.categorise_requested)
+        self.to_bank = set_role(QPushButton("Open Bank statements"), "link")
+        self.to_bank.setObjectName("openBankStatements")
+        self.to_bank.clicked.connect(self.bank_requested)
+        links = QHBoxLayout()
+        links.addWidget(self.to_categorise)
+        links.addSpacing(16)
+        links.addWidget(self.to_bank)
+        links.addStretch(1)
+        self.links = links
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(8)
@@ -200,6 +216,11 @@ class ChecksPanel(QFrame):
         self.lines = [self._line(check.title, check.explanation, check.blocking) for check in shown]
         for line in self.lines:
             self.list.addWidget(line)
+        self.list.removeItem(self.links)
+        self.list.addLayout(self.links)
+        keys = {check.key for check in shown}
+        self.to_categorise.setVisible("uncategorised" in keys)
+        self.to_bank.setVisible(bool(keys & {"unfinished_reconciliation", "not_reconciled"}))
         self.notice.setVisible(bool(self.lines))
 
     @staticmethod
@@ -238,7 +259,9 @@ class YearEndPage(QWidget):
             "No books yet",
             "The year-end accounts are made from the cash book. Add your bank account and "
             "the year's entries there first.",
+            "Open the cash book",
         )
+        self.empty.first.clicked.connect(self._open_cash_book)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.empty)
         self.stack.addWidget(self._body())
@@ -267,6 +290,8 @@ class YearEndPage(QWidget):
         column.addLayout(self._year_row())
         self.summary = SummaryCard()
         self.checks = ChecksPanel()
+        self.checks.categorise_requested.connect(self._show_to_categorise)
+        self.checks.bank_requested.connect(self._open_bank)
         column.addWidget(self.summary)
         column.addWidget(self.checks)
         column.addLayout(self._buttons())
@@ -417,6 +442,31 @@ class YearEndPage(QWidget):
         closed = self.status is not None and self.status.year.closed
         self.close_button.setEnabled(ready and not closed)
         self.close_button.setToolTip("This year is already closed" if closed else "")
+
+    # ------------------------------------------------------------ the other tabs
+
+    def _area(self):
+        from grassroots.ui.accounts.area import AccountsArea
+
+        widget = self.parentWidget()
+        while widget is not None and not isinstance(widget, AccountsArea):
+            widget = widget.parentWidget()
+        return widget
+
+    def _go_to(self, key: str) -> QWidget | None:
+        area = self._area()
+        return area.show_tab(key) if area is not None else None
+
+    def _open_cash_book(self) -> None:
+        self._go_to("cash_book")
+
+    def _open_bank(self) -> None:
+        self._go_to("bank")
+
+    def _show_to_categorise(self) -> None:
+        cash_book = self._go_to("cash_book")
+        if cash_book is not None:
+            cash_book.show_to_categorise()
 
     # ------------------------------------------------------------ the buttons
 

@@ -374,20 +374,20 @@ class YearItemsDialog(QDialog):
         self.changed.emit()
         self.reload()
 
-    def add_item(self, section: str) -> ItemDialog:
-        return self._open_form(section, None)
+    def add_item(self, section: str) -> None:
+        """Open the form for a new line of `section` (as `self.form`)."""
+        self._open_form(section, None)
 
-    def change_item(self, section: str) -> ItemDialog | None:
+    def change_item(self, section: str) -> None:
+        """Open the form on the chosen line of `section`, unless the year is closed."""
         item = self.lists[section].selected()
-        if item is None or self.year.closed:
-            return None
-        return self._open_form(section, item)
+        if item is not None and not self.year.closed:
+            self._open_form(section, item)
 
-    def _open_form(self, section: str, item: YearEndItemInfo | None) -> ItemDialog:
+    def _open_form(self, section: str, item: YearEndItemInfo | None) -> None:
         self.form = ItemDialog(self.ctx, self.year, SHAPES[section], self.funds, item, self)
         self.form.saved.connect(self._changed)
         self.form.open()
-        return self.form
 
     def remove_item(self, section: str) -> None:
         item = self.lists[section].selected()
