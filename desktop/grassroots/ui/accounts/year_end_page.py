@@ -411,6 +411,7 @@ class YearEndPage(QWidget):
         self._asked += 1
         asked, sessions = self._asked, self.ctx.sessions
         self._set_enabled(False)
+        self.state.setText(f"Reading the books for {year.name}…")
         self.ctx.tasks.run(
             lambda: year_end_status(sessions, year.starts_on),
             lambda status: self._status_loaded(asked, status),
