@@ -406,6 +406,7 @@ class ReportsPage(QWidget):
 
         scroll = QScrollArea()
         scroll.setObjectName("pageScroll")
+        scroll.setAccessibleName("Treasurer's report")
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         column = QVBoxLayout(self)
