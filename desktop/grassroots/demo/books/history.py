@@ -11,12 +11,13 @@ from datetime import date, timedelta
 from sqlalchemy import func, insert, select, update
 
 from grassroots.accounts.models import BookAccount, Entry, FinancialYear, Reconciliation
+from grassroots.accounts.year_end_checks import approver
 from grassroots.core.dates import add_months
 from grassroots.demo.context import DemoContext, instant
 
 # The AGM that approves a year's accounts, this long after the year ends.
 AGM_AFTER_MONTHS = 3
-APPROVED_BY = "Margaret Ellis, Chair"
+APPROVED_BY = approver("Margaret Ellis", "Chair")
 
 
 def _month_ends(first: date, last: date) -> list[date]:
