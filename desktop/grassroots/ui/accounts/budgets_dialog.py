@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from grassroots.accounts import books, budgets
 from grassroots.accounts.treasurers_report import treasurers_report
@@ -241,6 +242,8 @@ class BudgetsDialog(QDialog):
         self.load()
 
     def _show(self, data: BudgetYear) -> None:
+        if not isValid(self.grid):
+            return  # the dialog was closed before the year was read
         if data.year_starts_on != self.year_starts_on():
             return  # the user has moved on to another year
         self.year_data = data

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from grassroots.accounts.books import list_accounts
 from grassroots.accounts.documents import export_treasurers_report, print_treasurers_report
@@ -517,7 +518,8 @@ class ReportsPage(QWidget):
         asked, sessions = self._asked, self.ctx.sessions
 
         def shown(figures: ReportFigures) -> None:
-            if asked == self._asked:
+            # The read may end after the page is gone (the window closed) or a newer one began.
+            if asked == self._asked and isValid(self.flows):
                 self.show_figures(figures)
 
         self.ctx.tasks.run(
