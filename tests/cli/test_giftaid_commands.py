@@ -68,3 +68,17 @@ def test_check_then_claim_into_the_named_file(cli, group_db, tmp_path):
 
 def test_out_is_needed_to_claim(cli, group_db):
     assert cli("giftaid", "schedule", "--db", group_db).code == 2
+
+
+def test_declaration_forms_blank_or_for_a_person(cli, group_db, tmp_path):
+    from pypdf import PdfReader
+
+    blank = tmp_path / "blank.pdf"
+    made = cli("giftaid", "form", "--out", blank, "--copies", "3", "--db", group_db)
+    assert made.code == 0, made.err
+    assert len(PdfReader(blank).pages) == 3 and "3 blank" in made.out
+
+    missing = cli(
+        "giftaid", "form", "--out", tmp_path / "x.pdf", "--person", "999", "--db", group_db
+    )
+    assert missing.code == 1 and not (tmp_path / "x.pdf").exists()

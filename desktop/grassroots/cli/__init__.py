@@ -42,6 +42,7 @@ _WITH_DATABASE: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "accounts report": accounts_commands.report,
     "accounts pack": accounts_commands.pack,
     "giftaid schedule": giftaid_commands.schedule,
+    "giftaid form": giftaid_commands.declaration_form,
 }
 
 

@@ -64,3 +64,14 @@ def _named_as_asked(files: tuple[Path, ...], out: Path) -> list[Path]:
     for made, wanted in zip(files, named, strict=True):
         made.replace(wanted)
     return named
+
+
+def declaration_form(args: argparse.Namespace, database: Database) -> int:
+    """`grassroots giftaid form`: a declaration form for one person, or a stack of blank ones."""
+    from grassroots.accounts.gift_aid_forms import print_declaration_form
+
+    out = Path(args.out)
+    print_declaration_form(database.sessions, out, args.person, max(1, args.copies))
+    what = "filled in" if args.person is not None else f"{max(1, args.copies)} blank"
+    print(f"Gift Aid declaration form ({what}): {out}")
+    return 0

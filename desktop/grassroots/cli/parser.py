@@ -215,6 +215,12 @@ def _giftaid_commands(commands) -> None:
     schedule.add_argument(
         "--check", action="store_true", help="only say what could be claimed and what to fix"
     )
+    form = _command(
+        actions, "form", "Print a Gift Aid declaration form: filled in for a person, or blank."
+    )
+    form.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
+    form.add_argument("--person", type=int, metavar="ID", help="fill in this person's details")
+    form.add_argument("--copies", type=_count, default=1, help="blank forms, one a page")
 
 
 def _count(text: str) -> int:
