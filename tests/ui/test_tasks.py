@@ -5,6 +5,7 @@ import threading
 import pytest
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
+from shiboken6 import isValid
 
 from grassroots.core.errors import Cancelled, ValidationError
 from grassroots.ui.tasks import Tasks
@@ -91,3 +92,25 @@ def test_cancel_stops_a_cancellable_job(qtbot, tasks, parent):
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "error" in outcome)
     assert isinstance(outcome["error"], Cancelled)
+
+
+def test_a_result_for_a_closed_window_is_dropped_not_delivered(qtbot, tasks):
+    """A page closed while its job ran must not be handed the result (a deleted widget
+    touched from a slot crashes the whole program)."""
+    from PySide6.QtWidgets import QLabel
+
+    gate = threading.Event()
+    page = QLabel("waiting")
+    shown: list[str] = []
+
+    def show(text: str) -> None:
+        shown.append(text)
+        page.setText(text)
+
+    task = tasks.run(lambda: gate.wait(5) and "done", show, parent=page)
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(page))
+    with qtbot.waitSignal(task.finished):
+        gate.set()
+    assert shown == []
+    assert not tasks.busy

@@ -20,11 +20,23 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from grassroots.core.errors import Cancelled, GrassrootsError
 
 log = logging.getLogger(__name__)
 SHOW_PROGRESS_AFTER_MS = 400
+
+
+def _still_there(callback: Callable[..., Any] | None, parent: QWidget | None) -> bool:
+    """Whether the widgets a result is for still exist. A page closed while its job ran (the
+    user moved on, or a test ended) must not be handed the result: touching a deleted widget
+    crashes Python, not just the page."""
+    owner = getattr(callback, "__self__", None)
+    for widget in (parent, owner):
+        if isinstance(widget, QObject) and not isValid(widget):
+            return False
+    return True
 
 
 class _Relay(QObject):
@@ -105,12 +117,15 @@ class Tasks(QObject):
 
         def done(result: Any) -> None:
             finish()
-            if on_done is not None:
+            if on_done is not None and _still_there(on_done, parent):
                 on_done(result)
 
         def failed(exc: Exception, trace: str) -> None:
             finish()
             if isinstance(exc, Cancelled) and on_error is None:
+                return
+            if not _still_there(on_error, parent):
+                log.warning("A background task failed after its window closed:\n%s", trace)
                 return
             if on_error is not None:
                 on_error(exc)
@@ -144,7 +159,7 @@ class Tasks(QObject):
 
     def _arm_progress(self, task: Task, label: str, parent: QWidget | None) -> None:
         def show() -> None:
-            if task not in self._running:
+            if task not in self._running or not _still_there(None, parent):
                 return
             dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
             dialog.setWindowTitle("Grassroots")
@@ -167,6 +182,7 @@ class Tasks(QObject):
         if task.timer is not None:
             task.timer.stop()
         if task.dialog is not None:
-            task.dialog.reset()
-            task.dialog.deleteLater()
+            if isValid(task.dialog):  # it went with its window if that closed first
+                task.dialog.reset()
+                task.dialog.deleteLater()
             task.dialog = None
