@@ -218,6 +218,16 @@ class EligibleDonation:
         return not self.problems
 
 
+# Problems no change to a record can cure: a gift past HMRC's window, or one nobody is named for
+# (an anonymous gift may count for the Small Donations Scheme instead).
+BEYOND_REPAIR = (TOO_OLD, NO_DONOR)
+
+
+def can_be_put_right(item: EligibleDonation) -> bool:
+    """Whether fixing the donor's record (a declaration, an address) would make it claimable."""
+    return not any(problem in BEYOND_REPAIR for problem in item.problems)
+
+
 @dataclass(frozen=True)
 class DonationReview:
     """What can be claimed now, and what needs putting right first."""

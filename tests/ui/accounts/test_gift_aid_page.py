@@ -217,3 +217,20 @@ def test_every_control_on_each_part_has_a_name(qtbot, page):
     for index in range(page.tabs.count()):
         page.tabs.setCurrentIndex(index)
         assert unnamed_controls(page) == [], page.tabs.tabText(index)
+
+
+def test_gifts_no_record_change_can_cure_are_summed_up_not_listed_as_jobs(qtbot, page, sessions):
+    old = date.today().replace(year=date.today().year - 6)
+    bank = books.add_account(sessions, "Old account", "bank", Money(0), old)
+    fixable = donor(sessions, "Ian", "Hope", declared=False)
+    give(sessions, bank, fixable, 1000)
+    give(sessions, bank, None, 2500)  # an anonymous gift in the collection tin
+    give(sessions, bank, donor(sessions, "Jane", "Smith"), 4000, on=old)
+    reload(qtbot, page)
+
+    assert page.tabs.tabText(1) == "To put right (1)"
+    assert [cells(page.to_fix, r)[0] for r in range(page.to_fix.rowCount())] == ["Ian Hope"]
+    said = page.beyond_repair.text()
+    assert "2 gifts (£65.00) that cannot be claimed" in said
+    assert "1 older than HMRC's four-year window" in said and "1 with no donor named" in said
+    assert "1 more (£10.00) need putting right first" in page.summary.text()

@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from grassroots.accounts import gift_aid_rules as rules
-from grassroots.accounts.gift_aid import DonationReview, EligibleDonation, GasdsPosition
+from grassroots.accounts.gift_aid import (
+    TOO_OLD,
+    DonationReview,
+    EligibleDonation,
+    GasdsPosition,
+    can_be_put_right,
+)
 from grassroots.accounts.gift_aid_schedule import ClaimInfo, ClaimReceipt
 from grassroots.core.dates import format_date
 from grassroots.core.errors import GrassrootsError, ValidationError
@@ -208,7 +214,10 @@ class GiftAidPage(QWidget):
         self.open_button = QPushButton("&Open the person…")
         self.open_button.setObjectName("openDonor")
         self.open_button.clicked.connect(self.open_person)
-        return _column(explain, self.to_fix, _row(self.open_button))
+        self.beyond_repair = set_role(QLabel(), "muted")
+        self.beyond_repair.setObjectName("beyondRepair")
+        self.beyond_repair.setWordWrap(True)
+        return _column(explain, self.to_fix, self.beyond_repair, _row(self.open_button))
 
     def _claims_tab(self) -> QWidget:
         self.claims = SmallTable(
@@ -309,17 +318,19 @@ class GiftAidPage(QWidget):
         self.view = view
         eligible, to_fix = view.review.eligible, view.review.to_fix
         self._fill_ready(eligible, view.tax, view.limits)
+        fixable = [i for i, d in enumerate(to_fix) if can_be_put_right(d)]
         self.to_fix.fill(
             [
                 (donor_name(d), format_date(d.on), d.amount.format(), "; ".join(d.problems))
-                for d in to_fix
+                for d in (to_fix[i] for i in fixable)
             ],
-            list(range(len(to_fix))),
+            fixable,
         )
+        self.beyond_repair.setText(self._beyond_repair_text(to_fix))
         self._fill_claims(view)
         self.summary.setText(self._summary_text(view))
         self.tabs.setTabText(0, f"Ready to claim ({len(eligible):,})")
-        self.tabs.setTabText(1, f"To put right ({len(to_fix):,})")
+        self.tabs.setTabText(1, f"To put right ({len(fixable):,})")
         self.tabs.setTabText(2, f"Claims made ({len(view.claims):,})")
         self._update_buttons()
         self.loads += 1
@@ -368,9 +379,32 @@ class GiftAidPage(QWidget):
             if eligible
             else f"No donations are ready to claim up to {format_date(view.up_to)}."
         )
-        if to_fix:
-            text += f" {len(to_fix):,} more ({_total(to_fix).format()}) need putting right first."
+        fixable = [d for d in to_fix if can_be_put_right(d)]
+        if fixable:
+            text += f" {len(fixable):,} more ({_total(fixable).format()}) need putting right first."
         return text
+
+    @staticmethod
+    def _beyond_repair_text(to_fix) -> str:
+        """Gifts no record change can make claimable, said once rather than listed as jobs."""
+        lost = [d for d in to_fix if not can_be_put_right(d)]
+        if not lost:
+            return ""
+        old = sum(1 for d in lost if TOO_OLD in d.problems)
+        anonymous = len(lost) - old
+        parts = []
+        if old:
+            parts.append(f"{old:,} older than HMRC's four-year window")
+        if anonymous:
+            parts.append(
+                f"{anonymous:,} with no donor named (small cash gifts may count for "
+                "the Small Donations Scheme instead)"
+            )
+        return (
+            f"Not listed: {len(lost):,} gifts ({_total(lost).format()}) that cannot be claimed — "
+            + "; ".join(parts)
+            + "."
+        )
 
     def load_gasds(self) -> None:
         start = self.tax_year.currentData()
