@@ -134,7 +134,8 @@ class BankPage(QWidget):
 
         self.imports = _table("statementImports", IMPORTS_COLUMNS, "Statements imported")
         self.history = _table("reconciliations", HISTORY_COLUMNS, "Reconciliations finished")
-        self.imports.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for table in (self.imports, self.history):
+            table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.no_imports = set_role(QLabel("No statements imported into this account yet."), "muted")
         self.no_history = set_role(QLabel("This account has not been reconciled yet."), "muted")
         lists = QHBoxLayout()
@@ -145,7 +146,8 @@ class BankPage(QWidget):
         ):
             column = QVBoxLayout()
             column.addWidget(set_role(QLabel(heading), "heading"))
-            column.addWidget(none)
+            # Whichever of the two shows takes the room, so "none yet" sits under its heading.
+            column.addWidget(none, 1, Qt.AlignmentFlag.AlignTop)
             column.addWidget(table, 1)
             lists.addLayout(column, 1)
 
