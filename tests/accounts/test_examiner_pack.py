@@ -58,7 +58,26 @@ def test_the_pack_holds_every_document_under_one_folder(sessions, hall, tmp_path
     assert read(out, "1 Accounts/Receipts and payments accounts 2025-26.pdf").startswith(b"%PDF")
 
 
+def test_the_schedule_kept_with_the_claim_goes_in_even_when_its_file_has_gone(
+    sessions, hall, tmp_path
+):
+    saved = hall.claim.files[0]
+    sent = saved.read_bytes()
+    saved.unlink()  # moved, lost, or on another computer
+    out = tmp_path / "pack.zip"
+    report = ep.make_examiner_pack(sessions, out, YEAR)
+    claim = hall.claim.claims[0].id
+    assert read(out, f"5 Gift Aid/Gift Aid claim {claim} to 2025-06-30.ods") == sent
+    assert not any("was not found" in line for line in report.warnings)
+
+
 def test_the_readme_lists_the_contents_and_what_is_missing(sessions, hall, tmp_path):
+    from sqlalchemy import update
+
+    from grassroots.accounts.models import GiftAidClaim
+
+    with sessions.begin() as session:  # a claim made before Grassroots kept its schedule
+        session.execute(update(GiftAidClaim).values(schedule_ods=None))
     out = tmp_path / "pack.zip"
     report = ep.make_examiner_pack(sessions, out, YEAR)  # the schedules' folder not given
     readme = read(out, "README.txt").decode("utf-8")

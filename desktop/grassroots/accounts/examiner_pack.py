@@ -29,7 +29,7 @@ from grassroots.accounts.annual_cash_book import annual_cash_book, write_cash_bo
 from grassroots.accounts.books import get_entry
 from grassroots.accounts.documents import LAYOUTS, annual_accounts, export_figures
 from grassroots.accounts.fund_statements import fund_statements
-from grassroots.accounts.gift_aid_schedule import ClaimInfo, list_claims
+from grassroots.accounts.gift_aid_schedule import ClaimInfo, claim_schedule, list_claims
 from grassroots.accounts.reconciliation_statements import year_reconciliations
 from grassroots.accounts.year_end import year_end_of
 from grassroots.core.dates import format_date
@@ -212,11 +212,12 @@ def _gift_aid(
     claims = [c for c in list_claims(sessions) if start <= c.made_on <= end]
     lines = []
     for claim in claims:
-        found = _schedule_file(claim, folders)
+        kept = claim_schedule(sessions, claim.id)
+        found = _schedule_file(claim, folders) if kept is None else None
         schedule = ""
-        if found is not None:
-            copy = pack.path(GIFT_AID_DIR, found.name)
-            copy.write_bytes(found.read_bytes())
+        if kept is not None or found is not None:
+            copy = pack.path(GIFT_AID_DIR, schedule_name(claim))
+            copy.write_bytes(kept if kept is not None else found.read_bytes())
             pack.add(copy, f"HMRC schedule of claim {claim.id}")
             schedule = copy.name
         else:

@@ -362,6 +362,7 @@ def make_claim(
                 _mark(session, claim, part)
                 written.append(_new_file(out_dir, claim.id, up_to))
                 write_schedule(written[-1], part, group)
+                claim.schedule_ods = written[-1].read_bytes()
                 claims.append(_claim_info(claim))
     except BaseException:
         for path in written:
@@ -389,6 +390,16 @@ def _new_file(out_dir: Path, claim_id: int, up_to: date) -> Path:
     if path.exists():
         raise ValidationError({"out_dir": f"{path} already exists; choose another folder"})
     return path
+
+
+def claim_schedule(sessions: sessionmaker[Session], claim_id: int) -> bytes | None:
+    """The schedule exactly as it was sent with the claim (None for a claim made before
+    Grassroots kept them), so it can be saved again or handed to an examiner."""
+    with sessions() as session:
+        claim = session.get(GiftAidClaim, claim_id)
+        if claim is None:
+            raise NotFound("That Gift Aid claim no longer exists")
+        return claim.schedule_ods
 
 
 def list_claims(sessions: sessionmaker[Session]) -> list[ClaimInfo]:

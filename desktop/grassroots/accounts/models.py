@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from grassroots.db.base import Base, UTCDateTime, utc_now
@@ -112,7 +121,9 @@ class Entry(Base):
     reconciliation_id: Mapped[int | None] = mapped_column(
         ForeignKey("reconciliations.id"), nullable=True, index=True
     )
-    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id"), nullable=True)
+    reverses_id: Mapped[int | None] = mapped_column(
+        ForeignKey("entries.id"), nullable=True, index=True
+    )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utc_now)
 
     person: Mapped[Person | None] = relationship()
@@ -255,6 +266,8 @@ class GiftAidClaim(Base):
     claimed_pence: Mapped[int] = mapped_column(Integer)
     gasds_pence: Mapped[int] = mapped_column(Integer, default=0)
     received_entry_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id"), nullable=True)
+    # The schedule as sent to HMRC: evidence for six years, whatever became of the saved file.
+    schedule_ods: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, default=None)
 
 
 class AuditRecord(Base):

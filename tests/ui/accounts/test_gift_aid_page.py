@@ -234,3 +234,22 @@ def test_gifts_no_record_change_can_cure_are_summed_up_not_listed_as_jobs(qtbot,
     assert "2 gifts (£65.00) that cannot be claimed" in said
     assert "1 older than HMRC's four-year window" in said and "1 with no donor named" in said
     assert "1 more (£10.00) need putting right first" in page.summary.text()
+
+
+def test_a_claims_schedule_can_be_saved_again_exactly_as_sent(
+    qtbot, page, sessions, bank, tmp_path, save_as
+):
+    from grassroots.accounts.gift_aid_schedule import make_claim
+
+    give(sessions, bank, donor(sessions, "Jane", "Smith"), 4000)
+    made = make_claim(sessions, date.today(), tmp_path / "sent")
+    sent = made.files[0].read_bytes()
+    made.files[0].unlink()
+    reload(qtbot, page)
+    page.tabs.setCurrentIndex(2)
+    assert not page.schedule_button.isEnabled()
+    page.claims.selectRow(0)
+    copy = save_as("Again.ods")
+    qtbot.mouseClick(page.schedule_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.property("last_output") == str(copy))
+    assert copy.read_bytes() == sent

@@ -233,7 +233,13 @@ class GiftAidPage(QWidget):
         self.received_button.clicked.connect(self.record_received)
         self.claims_note = set_role(QLabel(NEXT_STEP), "muted")
         self.claims_note.setWordWrap(True)
-        return _column(self.claims, self.claims_note, _row(self.received_button))
+        self.schedule_button = QPushButton("&Save the schedule again…")
+        self.schedule_button.setObjectName("saveScheduleAgain")
+        self.schedule_button.setToolTip("The schedule exactly as it was sent with the claim")
+        self.schedule_button.clicked.connect(self.save_schedule_again)
+        return _column(
+            self.claims, self.claims_note, _row(self.received_button, self.schedule_button)
+        )
 
     def _gasds_tab(self) -> QWidget:
         self.tax_year = QComboBox()
@@ -447,6 +453,7 @@ class GiftAidPage(QWidget):
         self.open_button.setEnabled(chosen is not None and chosen.person_id is not None)
         claim = self._chosen_claim()
         self.received_button.setEnabled(claim is not None and claim.received_entry_id is None)
+        self.schedule_button.setEnabled(claim is not None)
 
     def _chosen_fix(self) -> EligibleDonation | None:
         index = self.to_fix.current_key()
@@ -535,6 +542,30 @@ class GiftAidPage(QWidget):
             return
         self.dialog = ReceivedDialog(self.ctx, claim, self)
         self.dialog.open()
+
+    def save_schedule_again(self) -> None:
+        """A copy of a claim's schedule, for HMRC's questions or a lost file."""
+        claim = self._chosen_claim()
+        if claim is None:
+            return
+        name = f"Gift Aid claim {claim.id} to {claim.up_to:%Y-%m-%d}.ods"
+        path = ask_save_path(self, "Save the claim's schedule", name, ODS_FILTER)
+        if path is None:
+            return
+        sessions = self.ctx.sessions
+
+        def job() -> None:
+            from grassroots.accounts.gift_aid_schedule import claim_schedule
+
+            kept = claim_schedule(sessions, claim.id)
+            if kept is None:
+                raise GrassrootsError(
+                    f"Claim {claim.id} was made before Grassroots kept each claim's schedule, "
+                    "so only the file saved on the day has it."
+                )
+            path.write_bytes(kept)
+
+        write_then_offer(self.ctx, self, path, job, "Saving the schedule…")
 
     def print_blank_forms(self) -> None:
         path = ask_save_path(
