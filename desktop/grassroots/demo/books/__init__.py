@@ -35,7 +35,7 @@ from sqlalchemy import func, select
 from grassroots.accounts.models import BookAccount, Entry
 from grassroots.core.dates import add_months, financial_year_start
 from grassroots.demo.books.grants import plan_grants
-from grassroots.demo.books.history import close_past_years, reconcile_monthly
+from grassroots.demo.books.history import close_past_years, reconcile_monthly, set_budgets
 from grassroots.demo.books.payments import plan_reserve, plan_spending, scale_spending
 from grassroots.demo.books.plan import (
     BATCHED_BEYOND,
@@ -104,3 +104,4 @@ def add_books(ctx: DemoContext, entries: int) -> None:
     write_books(ctx, books, accounts, written, donors, claims)
     reconcile_monthly(ctx)
     close_past_years(ctx, year_starts)
+    set_budgets(ctx, year_starts)

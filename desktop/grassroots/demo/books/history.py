@@ -1,16 +1,26 @@
-"""The demo treasurer's past diligence: bank accounts reconciled every month to the end of last
-month, and every financial year closed and approved at its AGM except the last one finished,
-which waits for this year's AGM. A demo whose ten years were never checked would show every
-screen at its worst: ten years of entries to tick and ten years to close.
+"""The demo treasurer's past diligence: bank accounts reconciled every month to the end of
+last month, every financial year closed and approved at its AGM except the last one finished
+(which waits for this year's AGM), and a budget for each year set from the year before. A demo
+whose ten years were never checked would show every screen at its worst: ten years of entries
+to tick and ten years to close.
 """
 
 from __future__ import annotations
 
 from datetime import date, timedelta
+from itertools import pairwise
 
 from sqlalchemy import func, insert, select, update
 
-from grassroots.accounts.models import BookAccount, Entry, FinancialYear, Reconciliation
+from grassroots.accounts.models import (
+    BookAccount,
+    Budget,
+    Category,
+    Entry,
+    EntryLine,
+    FinancialYear,
+    Reconciliation,
+)
 from grassroots.accounts.year_end_checks import approver
 from grassroots.core.dates import add_months
 from grassroots.demo.context import DemoContext, instant
@@ -81,3 +91,31 @@ def close_past_years(ctx: DemoContext, year_starts: list[date]) -> None:
         )
     if rows:
         ctx.session.execute(insert(FinancialYear.__table__), rows)
+
+
+# Budgets are round figures: last year's actual to the nearest this many pence.
+BUDGET_ROUNDING = 5_000
+
+
+def set_budgets(ctx: DemoContext, year_starts: list[date]) -> None:
+    """Each year after the first budgets every category at last year's figure, rounded, as a
+    committee does when it has nothing better to go on."""
+    session = ctx.session
+    rows = []
+    for before, start in pairwise(year_starts):
+        actuals = session.execute(
+            select(EntryLine.category_id, Category.direction, func.sum(EntryLine.amount_pence))
+            .join(Entry, Entry.id == EntryLine.entry_id)
+            .join(Category, Category.id == EntryLine.category_id)
+            .where(Entry.on >= before, Entry.on < start, Entry.transfer_key.is_(None))
+            .group_by(EntryLine.category_id, Category.direction)
+        ).all()
+        for category_id, direction, pence in actuals:
+            amount = pence if direction == "receipt" else -pence
+            rounded = round(amount / BUDGET_ROUNDING) * BUDGET_ROUNDING
+            if rounded > 0:
+                rows.append(
+                    {"category_id": category_id, "year_starts_on": start, "amount_pence": rounded}
+                )
+    if rows:
+        session.execute(insert(Budget.__table__), rows)
