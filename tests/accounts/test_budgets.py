@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from grassroots.accounts import books, budgets
-from grassroots.core.errors import ValidationError
+from grassroots.core.errors import NotFound, ValidationError
 from grassroots.core.money import Money
 from grassroots.group.service import get_settings, save_settings
 
@@ -80,3 +80,16 @@ def test_clearing_a_budget(sessions):
     assert budgets.budgets_for(sessions, YEAR) == {subs: Money(0)}
     budgets.clear_budget(sessions, subs, YEAR)
     assert budgets.budgets_for(sessions, YEAR) == {}
+
+
+def test_a_years_budget_is_saved_whole_or_not_at_all(sessions):
+    from grassroots.accounts.budgets import budgets_for, save_budgets, set_budget
+
+    start = date(2026, 4, 1)
+    ids = [c.id for c in books.list_categories(sessions)][:3]
+    set_budget(sessions, ids[2], start, Money(9_900))
+    assert save_budgets(sessions, start, {ids[0]: Money(50_000), ids[2]: None}) == 2
+    assert budgets_for(sessions, start) == {ids[0]: Money(50_000)}
+    with pytest.raises(NotFound):
+        save_budgets(sessions, start, {ids[1]: Money(1_000), 999_999: Money(1)})
+    assert budgets_for(sessions, start) == {ids[0]: Money(50_000)}  # nothing half-saved

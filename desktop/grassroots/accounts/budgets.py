@@ -50,41 +50,71 @@ def _check_year_start(sessions: sessionmaker[Session], year_starts_on: date) -> 
         )
 
 
-def set_budget(
-    sessions: sessionmaker[Session], category_id: int, year_starts_on: date, amount: Money
-) -> BudgetLine:
-    """Set (or replace) a category's budget for the year starting on `year_starts_on`."""
+def _check_amount(amount: Money) -> None:
     if amount.pence < 0:
         raise ValidationError(
             {"amount": "Give the budget without a minus sign; the category says if it is spending"}
         )
+
+
+def _set(session: Session, category_id: int, year_starts_on: date, amount: Money) -> BudgetLine:
+    category = session.get(Category, category_id)
+    if category is None:
+        raise NotFound("That category no longer exists")
+    row = session.scalar(
+        select(Budget).where(
+            Budget.category_id == category_id, Budget.year_starts_on == year_starts_on
+        )
+    )
+    if row is None:
+        row = Budget(category_id=category_id, year_starts_on=year_starts_on)
+        session.add(row)
+    row.amount_pence = amount.pence
+    return BudgetLine(category.id, category.name, category.direction, year_starts_on, amount)
+
+
+def _clear(session: Session, category_id: int, year_starts_on: date) -> None:
+    row = session.scalar(
+        select(Budget).where(
+            Budget.category_id == category_id, Budget.year_starts_on == year_starts_on
+        )
+    )
+    if row is not None:
+        session.delete(row)
+
+
+def set_budget(
+    sessions: sessionmaker[Session], category_id: int, year_starts_on: date, amount: Money
+) -> BudgetLine:
+    """Set (or replace) a category's budget for the year starting on `year_starts_on`."""
+    _check_amount(amount)
     _check_year_start(sessions, year_starts_on)
     with sessions.begin() as session:
-        category = session.get(Category, category_id)
-        if category is None:
-            raise NotFound("That category no longer exists")
-        row = session.scalar(
-            select(Budget).where(
-                Budget.category_id == category_id, Budget.year_starts_on == year_starts_on
-            )
-        )
-        if row is None:
-            row = Budget(category_id=category_id, year_starts_on=year_starts_on)
-            session.add(row)
-        row.amount_pence = amount.pence
-        return BudgetLine(category.id, category.name, category.direction, year_starts_on, amount)
+        return _set(session, category_id, year_starts_on, amount)
+
+
+def save_budgets(
+    sessions: sessionmaker[Session], year_starts_on: date, changes: dict[int, Money | None]
+) -> int:
+    """Set (an amount) or clear (None) several categories' budgets for one year, all or none:
+    the committee agrees a budget as a whole. Returns how many lines changed."""
+    for amount in changes.values():
+        if amount is not None:
+            _check_amount(amount)
+    _check_year_start(sessions, year_starts_on)
+    with sessions.begin() as session:
+        for category_id, amount in changes.items():
+            if amount is None:
+                _clear(session, category_id, year_starts_on)
+            else:
+                _set(session, category_id, year_starts_on, amount)
+    return len(changes)
 
 
 def clear_budget(sessions: sessionmaker[Session], category_id: int, year_starts_on: date) -> None:
     """Remove a category's budget for a year (no budget differs from a budget of nothing)."""
     with sessions.begin() as session:
-        row = session.scalar(
-            select(Budget).where(
-                Budget.category_id == category_id, Budget.year_starts_on == year_starts_on
-            )
-        )
-        if row is not None:
-            session.delete(row)
+        _clear(session, category_id, year_starts_on)
 
 
 def _for_year(session: Session, year_starts_on: date) -> dict[int, Money]:

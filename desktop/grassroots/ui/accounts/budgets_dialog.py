@@ -92,13 +92,8 @@ def read_budget_year(sessions, year_starts_on: date) -> BudgetYear:
 
 
 def save_budget_year(sessions, year_starts_on: date, changes: dict[int, Money | None]) -> int:
-    """Set or clear the changed lines; returns how many changed."""
-    for category_id, amount in changes.items():
-        if amount is None:
-            budgets.clear_budget(sessions, category_id, year_starts_on)
-        else:
-            budgets.set_budget(sessions, category_id, year_starts_on, amount)
-    return len(changes)
+    """Set or clear the changed lines in one transaction; returns how many changed."""
+    return budgets.save_budgets(sessions, year_starts_on, changes)
 
 
 def _figure(value: Money | None, bold: bool = False) -> QTableWidgetItem:
