@@ -14,19 +14,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QScrollArea,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -35,8 +30,6 @@ from shiboken6 import isValid
 from grassroots.accounts.books import list_accounts
 from grassroots.accounts.documents import export_treasurers_report, print_treasurers_report
 from grassroots.accounts.treasurers_report import (
-    HeldBalance,
-    ReportSection,
     TreasurersReport,
     treasurers_report,
 )
@@ -45,8 +38,9 @@ from grassroots.core.dates import add_months, format_date, format_long
 from grassroots.core.money import Money
 from grassroots.ui.accounts.charts import BalanceChart, IncomeSpendingChart
 from grassroots.ui.accounts.filter_bar import year_bounds
+from grassroots.ui.accounts.report_tables import FiguresTable, held_rows, section_rows
 from grassroots.ui.context import AppContext
-from grassroots.ui.theme import COLOURS, set_role
+from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.outputs import (
     PDF_FILTER,
@@ -126,128 +120,6 @@ def read_figures(sessions, start: date, end: date, whole_books: bool = False) ->
         months_before=tuple(monthly_totals(sessions, before_start, before_end - timedelta(1))),
         balances=balance_series(sessions, books_from, end),
     )
-
-
-# ---------------------------------------------------------------- the figures tables
-
-
-def _figure(value: Money | None, bold: bool = False, overdrawn: bool = False) -> QTableWidgetItem:
-    """A right-aligned amount; `overdrawn` shows a negative one in red (a balance below
-    nothing), where a negative difference or change is only arithmetic and stays plain."""
-    text = "" if value is None else value.format()
-    item = QTableWidgetItem(text)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-    if overdrawn and value is not None and value.pence < 0:
-        item.setForeground(QBrush(QColor(COLOURS.error)))
-    if bold:
-        font = item.font()
-        font.setBold(True)
-        item.setFont(font)
-    return item
-
-
-class FiguresTable(QTableWidget):
-    """A read-only table that is as tall as its rows, so the page scrolls and not the table."""
-
-    def __init__(self, name: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.verticalHeader().hide()
-        self.setShowGrid(False)
-        self.setAlternatingRowColors(False)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWordWrap(True)
-        self.setTextElideMode(Qt.TextElideMode.ElideNone)
-        self.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
-
-    def resizeEvent(self, event) -> None:
-        """Long names wrap at the new width, and the table grows to keep every row in view."""
-        super().resizeEvent(event)
-        self._fit()
-
-    def _fit(self) -> None:
-        self.resizeRowsToContents()
-        height = self.horizontalHeader().height() + 2 * self.frameWidth()
-        self.setFixedHeight(height + sum(self.rowHeight(r) for r in range(self.rowCount())))
-
-    def set_rows(self, columns: list[str], rows: list[tuple[str, list[QTableWidgetItem], str]]):
-        """`rows`: (label, figure items, kind) with kind line | heading | total | loose."""
-        self.clear()
-        self.setColumnCount(len(columns))
-        self.setRowCount(len(rows))
-        self.setHorizontalHeaderLabels(columns)
-        header = self.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in range(1, len(columns)):
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
-            self.horizontalHeaderItem(c).setTextAlignment(
-                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-            )
-        for r, (label, figures, kind) in enumerate(rows):
-            name = QTableWidgetItem(label)
-            if kind in ("heading", "total"):
-                font = name.font()
-                font.setBold(True)
-                name.setFont(font)
-            if kind == "loose":
-                name.setToolTip("Not yet given a category in the cash book")
-            self.setItem(r, 0, name)
-            for c, item in enumerate(figures, start=1):
-                self.setItem(r, c, item)
-            if kind in ("heading", "loose"):
-                shade = QColor(COLOURS.accent_soft if kind == "heading" else COLOURS.warning_soft)
-                for c in range(len(columns)):
-                    if self.item(r, c) is None:
-                        self.setItem(r, c, QTableWidgetItem())
-                    self.item(r, c).setBackground(shade)
-        self._fit()
-
-
-def _section_rows(
-    title: str, section: ReportSection, part_year: bool, budgeted: bool, total: str
-) -> list[tuple[str, list[QTableWidgetItem], str]]:
-    rows: list[tuple[str, list[QTableWidgetItem], str]] = [(title, [], "heading")]
-    for line in section.lines:
-        figures = [_figure(line.actual)]
-        if part_year:
-            figures.append(_figure(line.year_to_date))
-        if budgeted:
-            figures += [_figure(line.budget), _figure(line.difference)]
-        rows.append((line.category, figures, "loose" if line.to_categorise else "line"))
-    figures = [_figure(section.total, True)]
-    if part_year:
-        figures.append(_figure(section.year_to_date_total, True))
-    if budgeted:
-        differences = [ln.difference.pence for ln in section.lines if ln.difference is not None]
-        has_budget = any(ln.budget is not None for ln in section.lines)
-        figures += [
-            _figure(section.budget_total if has_budget else None, True),
-            _figure(Money(sum(differences)) if differences else None, True),
-        ]
-    rows.append((total, figures, "total"))
-    return rows
-
-
-def _held(start: Money, end: Money, bold: bool = False) -> list[QTableWidgetItem]:
-    return [
-        _figure(start, bold, overdrawn=True),
-        _figure(end, bold, overdrawn=True),
-        _figure(end - start, bold),
-    ]
-
-
-def _held_rows(held: tuple[HeldBalance, ...], total: str):
-    rows = [(h.name, _held(h.at_start, h.at_end), "line") for h in held]
-    start = Money(sum(h.at_start.pence for h in held))
-    end = Money(sum(h.at_end.pence for h in held))
-    rows.append((total, _held(start, end, True), "total"))
-    return rows
 
 
 # ---------------------------------------------------------------- the page
@@ -543,11 +415,11 @@ class ReportsPage(QWidget):
                 f"At {format_date(report.end)}",
                 "Change",
             ],
-            _held_rows(report.accounts, "Total held"),
+            held_rows(report.accounts, "Total held"),
         )
         self.funds.set_rows(
             ["Fund", f"At {format_date(report.start)}", f"At {format_date(report.end)}", "Change"],
-            _held_rows(report.funds, "Total funds"),
+            held_rows(report.funds, "Total funds"),
         )
         if report.accounts_at_end == report.funds_at_end:
             self.check.setText(
@@ -588,8 +460,8 @@ class ReportsPage(QWidget):
             columns.append("Year to date")
         if budgeted:
             columns += ["Budget for year" if part else "Budget", "Difference"]
-        rows = _section_rows("Receipts", report.receipts, part, budgeted, "Total receipts")
-        rows += _section_rows("Payments", report.payments, part, budgeted, "Total payments")
+        rows = section_rows("Receipts", report.receipts, part, budgeted, "Total receipts")
+        rows += section_rows("Payments", report.payments, part, budgeted, "Total payments")
         self.flows.set_rows(columns, rows)
         word = "Surplus" if report.surplus.pence >= 0 else "Deficit"
         self.surplus.setText(
