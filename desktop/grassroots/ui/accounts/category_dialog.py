@@ -12,11 +12,10 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel
 
 from grassroots.accounts import categories
 from grassroots.accounts.categories import CategoryRow
-from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form
+from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
 
 SIDES = (("Receipts (money in)", "receipt"), ("Payments (money out)", "payment"))
 
@@ -125,7 +124,7 @@ class CategoryDialog(QDialog):
             problems["name"] = "Give the category a name"
         if not self.heading.currentData():
             problems["heading"] = "Choose the heading it goes under in the accounts"
-        self._show(problems)
+        show_problems(self.errors, problems)
         if problems:
             return
         self.ok.setEnabled(False)
@@ -141,10 +140,6 @@ class CategoryDialog(QDialog):
             sessions, category.id, name, heading, gift_aid, direction
         )
 
-    def _show(self, problems: dict[str, str]) -> None:
-        for key, error in self.errors.items():
-            error.show_error(problems.get(key, ""))
-
     def _saved(self, category: CategoryRow) -> None:
         self.ctx.events.changed.emit("accounts")
         self.saved.emit(category)
@@ -152,11 +147,4 @@ class CategoryDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.ok.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show(exc.fields)
-            others = [v for k, v in exc.fields.items() if k not in self.errors]
-            self.problem.show_error(" ".join(others))
-        elif isinstance(exc, GrassrootsError):
-            self.problem.show_error(str(exc))
-        else:
-            self.ctx.tasks.report(exc, parent=self)
+        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from grassroots.accounts import funds
 from grassroots.accounts.funds import GIVEN_KINDS, FundRow
-from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form
+from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
 
 KINDS = (
     ("Restricted: the giver said what it is for", "restricted"),
@@ -125,7 +124,7 @@ class FundDialog(QDialog):
             problems["name"] = "Give the fund a name"
         if self.kind.currentData() == "restricted" and not self.purpose.toPlainText().strip():
             problems["purpose"] = "Say what the money may be spent on"
-        self._show(problems)
+        show_problems(self.errors, problems)
         if problems:
             return
         self.ok.setEnabled(False)
@@ -139,10 +138,6 @@ class FundDialog(QDialog):
             return lambda: funds.open_fund(sessions, name, kind, purpose, funder)
         return lambda: funds.change_fund(sessions, fund.id, name, kind, purpose, funder)
 
-    def _show(self, problems: dict[str, str]) -> None:
-        for key, error in self.errors.items():
-            error.show_error(problems.get(key, ""))
-
     def _saved(self, fund: FundRow) -> None:
         self.ctx.events.changed.emit("accounts")
         self.saved.emit(fund)
@@ -150,11 +145,4 @@ class FundDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.ok.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show(exc.fields)
-            others = [v for k, v in exc.fields.items() if k not in self.errors]
-            self.problem.show_error(" ".join(others))
-        elif isinstance(exc, GrassrootsError):
-            self.problem.show_error(str(exc))
-        else:
-            self.ctx.tasks.report(exc, parent=self)
+        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)

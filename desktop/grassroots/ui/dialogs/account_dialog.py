@@ -18,12 +18,11 @@ from PySide6.QtWidgets import (
 
 from grassroots.accounts import books, setup
 from grassroots.accounts.setup import AccountRow
-from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form
+from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
 from grassroots.ui.widgets.money_edit import MoneyEdit
 
 KINDS = (("Bank current account", "bank"), ("Savings account", "savings"), ("Cash", "cash"))
@@ -125,7 +124,7 @@ class AccountDialog(QDialog):
             problems["opening_on"] = self.opening_on.problem() or "Enter a date"
         if self.opening.value() is None:
             problems["opening"] = self.opening.problem() or "Enter the balance (0 if none)"
-        self._show(problems)
+        show_problems(self.errors, problems)
         if problems:
             return
         sessions = self.ctx.sessions
@@ -149,11 +148,6 @@ class AccountDialog(QDialog):
             parent=self,
         )
 
-    def _show(self, problems: dict[str, str]) -> None:
-        for key, error in self.errors.items():
-            if error is not None:
-                error.show_error(problems.get(key, ""))
-
     def _saved(self, account) -> None:
         self.ctx.events.changed.emit("accounts")
         self.saved.emit(account)
@@ -161,11 +155,4 @@ class AccountDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.ok.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show(exc.fields)
-            others = [v for k, v in exc.fields.items() if k not in self.errors]
-            self.problem.show_error(" ".join(others))
-        elif isinstance(exc, GrassrootsError):
-            self.problem.show_error(str(exc))
-        else:
-            self.ctx.tasks.report(exc, parent=self)
+        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
