@@ -316,19 +316,11 @@ class SetupPage(QWidget):
         if row is None:
             return None
         sessions = self.ctx.sessions
-        if not row.active:
-            return self._run(lambda: setup.reopen_account(sessions, row.id), "Cannot reopen")
-        close = lambda: self._run(  # noqa: E731
-            lambda: setup.close_account(sessions, row.id), "The account cannot be closed"
-        )
-        if row.balance.pence:  # no point asking: the books will say why not
-            return close()
-        return self._confirm(
-            f"Close {row.name}?",
-            "It will no longer be offered for new entries; its entries stay in the books. "
-            "You can reopen it later.",
-            "Close account",
-            close,
+        return self._close_or_reopen(
+            row,
+            "account",
+            lambda: setup.close_account(sessions, row.id),
+            lambda: setup.reopen_account(sessions, row.id),
         )
 
     # ------------------------------------------------------------ categories
@@ -410,19 +402,11 @@ class SetupPage(QWidget):
         if row is None:
             return None
         sessions = self.ctx.sessions
-        if not row.active:
-            return self._run(lambda: funds.reopen_fund(sessions, row.id), "Cannot reopen")
-        close = lambda: self._run(  # noqa: E731
-            lambda: funds.close_fund(sessions, row.id), "The fund cannot be closed"
-        )
-        if row.balance.pence:  # no point asking: the books will say why not
-            return close()
-        return self._confirm(
-            f"Close {row.name}?",
-            "It will no longer be offered for new entries; its entries stay in the books. "
-            "You can reopen it later.",
-            "Close fund",
-            close,
+        return self._close_or_reopen(
+            row,
+            "fund",
+            lambda: funds.close_fund(sessions, row.id),
+            lambda: funds.reopen_fund(sessions, row.id),
         )
 
     # ------------------------------------------------------------ shared
@@ -433,6 +417,28 @@ class SetupPage(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def _close_or_reopen(
+        self,
+        row: AccountRow | FundRow,
+        noun: str,
+        close: Callable[[], object],
+        reopen: Callable[[], object],
+    ) -> QWidget | None:
+        """Reopen a closed account or fund; close an open one, asking first only when it holds
+        nothing (with money left the books refuse, and saying why is more use than a question)."""
+        if not row.active:
+            return self._run(reopen, "Cannot reopen")
+        shut = lambda: self._run(close, f"The {noun} cannot be closed")  # noqa: E731
+        if row.balance.pence:
+            return shut()
+        return self._confirm(
+            f"Close {row.name}?",
+            "It will no longer be offered for new entries; its entries stay in the books. "
+            "You can reopen it later.",
+            f"Close {noun}",
+            shut,
+        )
 
     def _confirm(self, title: str, detail: str, yes: str, on_yes: Callable[[], None]) -> QWidget:
         box = ask(self, "Grassroots", title, yes, on_yes, detail=detail)
