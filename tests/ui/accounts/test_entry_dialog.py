@@ -204,3 +204,41 @@ def test_a_minus_sign_means_money_out(qtbot, make_page, bank):
     type_in(qtbot, "-12")  # as a bank statement shows a payment
     key(qtbot, Qt.Key.Key_Tab)
     assert form.payment.isChecked() and form.amount.text() == "£12.00"
+
+
+def test_a_receipt_scan_is_kept_with_the_entry_and_opens_again(
+    qtbot, make_page, bank, sessions, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog
+
+    from grassroots.accounts import books
+
+    scan = tmp_path / "Receipts" / "screwfix 14-11.pdf"
+    scan.parent.mkdir()
+    scan.write_bytes(b"%PDF-1.4 a receipt")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
+    page = make_page()
+    dialog = open_new_entry(qtbot, page)
+    form = dialog.form
+    assert not form.attachment.open_button.isEnabled()
+    form.payment.setChecked(True)
+    form.payee.setText("Screwfix")
+    form.amount.setFocus()
+    type_in(qtbot, "14.99")
+    qtbot.mouseClick(form.attachment.choose_button, Qt.MouseButton.LeftButton)
+    assert form.attachment.path() == str(scan) and form.attachment.open_button.isEnabled()
+    form.amount.setFocus()
+    key(qtbot, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.count == 1)
+    assert form.attachment.path() == ""  # cleared for the next entry
+
+    [row] = cash_book(sessions, CashBookQuery(), 0, 10)
+    assert books.get_entry(sessions, row.id).attachment == str(scan)
+    scan.unlink()  # the folder was tidied away
+    dialog.close()
+    page.ctx.tasks.wait()
+    qtbot.waitUntil(lambda: page.model.total == 1)
+    again = page.open_entry(page.model.row_at(0))
+    assert again.form.attachment.path() == str(scan)
+    assert not again.form.attachment.open_button.isEnabled()
+    assert "moved or renamed" in again.form.attachment.open_button.toolTip()

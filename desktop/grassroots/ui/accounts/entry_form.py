@@ -39,6 +39,7 @@ from grassroots.accounts.records import (
 )
 from grassroots.core.errors import ValidationError
 from grassroots.core.money import Money
+from grassroots.ui.accounts.receipt_field import ReceiptField
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import FieldError, add_field
@@ -259,6 +260,7 @@ class EntryForm(QWidget):
         self.method.setObjectName("entryMethod")
         self.note = QLineEdit()
         self.note.setObjectName("entryNote")
+        self.attachment = ReceiptField()
         self._layout()
         self._connect()
 
@@ -297,6 +299,7 @@ class EntryForm(QWidget):
         self.errors["reference"] = add_field(self.form, "&Reference", self.reference)
         self.errors["method"] = add_field(self.form, "&Method", self.method)
         self.errors["note"] = add_field(self.form, "&Note", self.note)
+        self.errors["attachment"] = add_field(self.form, "Rec&eipt scan", self.attachment)
         self.form.setRowVisible(self.split, False)
         self.setTabOrder(self.on, self.account)
         self.setTabOrder(self.account, self.receipt)
@@ -512,6 +515,7 @@ class EntryForm(QWidget):
             reference=self.reference.text().strip(),
             method=self.method.currentData() or "",
             note=self.note.text().strip(),
+            attachment=self.attachment.path(),
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:
@@ -530,6 +534,7 @@ class EntryForm(QWidget):
         self.reference.setText(entry.reference)
         self.method.setCurrentIndex(max(self.method.findData(entry.method), 0))
         self.note.setText(entry.note)
+        self.attachment.set_path(entry.attachment)
         if len(entry.lines) > 1:
             self.start_split(
                 [(ln.category_id, ln.fund_id, Money(abs(ln.amount.pence))) for ln in entry.lines]
@@ -547,7 +552,7 @@ class EntryForm(QWidget):
         """Clear for the next entry, keeping the date, account and direction."""
         if on is not None:
             self.on.set_date(on)
-        for edit in (self.payee, self.amount, self.reference, self.note):
+        for edit in (self.payee, self.amount, self.reference, self.note, self.attachment):
             edit.clear()
         self.person_id = None
         self._category_touched = False
