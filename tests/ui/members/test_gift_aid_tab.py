@@ -80,6 +80,24 @@ def test_cancelling_keeps_the_declaration_with_its_date(qtbot, page, mctx, sessi
     assert kept.cancelled_on == date(2026, 2, 10)
 
 
+def test_cancelling_before_the_declaration_was_made_is_refused_under_the_date(
+    qtbot, page, sessions
+):
+    member = add_current_member(sessions, "Lena", "Hart", address_line1="3 Elm Road")
+    record_declaration(sessions, member.person_id, date(2025, 1, 5))
+    tab = _open(page, member.person_id)
+    tab.table.selectRow(0)
+    _click(qtbot, tab.cancel_button)
+    dialog = tab.dialog
+    dialog.on.setText("04/01/2025")
+    _click(qtbot, dialog.ok)
+    qtbot.waitUntil(lambda: dialog.on_error.text() != "")
+    assert dialog.on_error.text() == "It was made on 05/01/2025; cancel it after that"
+    assert not dialog.problem.isVisible() and dialog.ok.isEnabled()
+    [kept] = declarations_of(sessions, member.person_id)
+    assert kept.cancelled_on is None
+
+
 def test_a_record_without_house_or_postcode_is_warned_about(qtbot, page, sessions):
     member = add_current_member(sessions, "Ken", "Dodd", town="Ashby")
     tab = _open(page, member.person_id)

@@ -24,13 +24,13 @@ from PySide6.QtWidgets import (
 
 from grassroots.accounts.gift_aid import Declaration
 from grassroots.core.dates import format_date
-from grassroots.core.errors import GrassrootsError, ValidationError
+from grassroots.core.errors import GrassrootsError
 from grassroots.ui.context import AppContext
 from grassroots.ui.members.tables import SmallTable
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form
+from grassroots.ui.widgets.form_dialog import frame_form, show_failure
 from grassroots.ui.widgets.outputs import PDF_FILTER, ask_save_path, write_then_offer
 
 METHOD_LABELS = {"written": "Written", "online": "Online", "oral": "Oral (written record kept)"}
@@ -264,14 +264,7 @@ class DeclarationDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.ok.setEnabled(True)
-        if isinstance(exc, ValidationError) and "made_on" in exc.fields:
-            self.made_error.show_error(exc.fields["made_on"])
-        elif isinstance(exc, ValidationError):
-            self.problem.show_error(" ".join(exc.fields.values()))
-        elif isinstance(exc, GrassrootsError):
-            self.problem.show_error(str(exc))
-        else:
-            self.ctx.tasks.report(exc, parent=self)
+        show_failure(self, self.ctx.tasks, exc, {"made_on": self.made_error}, self.problem)
 
 
 class CancelDialog(QDialog):
@@ -328,9 +321,4 @@ class CancelDialog(QDialog):
 
     def _failed(self, exc: Exception) -> None:
         self.ok.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self.on_error.show_error(" ".join(exc.fields.values()))
-        elif isinstance(exc, GrassrootsError):
-            self.problem.show_error(str(exc))
-        else:
-            self.ctx.tasks.report(exc, parent=self)
+        show_failure(self, self.ctx.tasks, exc, {"cancelled_on": self.on_error}, self.problem)
