@@ -35,7 +35,12 @@ from sqlalchemy import func, select
 from grassroots.accounts.models import BookAccount, Entry
 from grassroots.core.dates import add_months, financial_year_start
 from grassroots.demo.books.grants import plan_grants
-from grassroots.demo.books.history import close_past_years, reconcile_monthly, set_budgets
+from grassroots.demo.books.history import (
+    close_past_years,
+    close_spent_funds,
+    reconcile_monthly,
+    set_budgets,
+)
 from grassroots.demo.books.payments import plan_reserve, plan_spending, scale_spending
 from grassroots.demo.books.plan import (
     BATCHED_BEYOND,
@@ -105,3 +110,4 @@ def add_books(ctx: DemoContext, entries: int) -> None:
     reconcile_monthly(ctx)
     close_past_years(ctx, year_starts)
     set_budgets(ctx, year_starts)
+    close_spent_funds(ctx)

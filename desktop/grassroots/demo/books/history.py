@@ -19,6 +19,7 @@ from grassroots.accounts.models import (
     Entry,
     EntryLine,
     FinancialYear,
+    Fund,
     Reconciliation,
 )
 from grassroots.accounts.year_end_checks import approver
@@ -119,3 +120,25 @@ def set_budgets(ctx: DemoContext, year_starts: list[date]) -> None:
                 )
     if rows:
         session.execute(insert(Budget.__table__), rows)
+
+
+# A grant spent out this long ago has been reported on and its fund closed.
+CLOSE_SPENT_AFTER = timedelta(days=180)
+
+
+def close_spent_funds(ctx: DemoContext) -> None:
+    """Restricted funds whose grant is spent and done with are closed, as a treasurer closes
+    them once the funder has had its report, so lists show the grants still running."""
+    session = ctx.session
+    spent = (
+        select(EntryLine.fund_id)
+        .join(Entry, Entry.id == EntryLine.entry_id)
+        .join(Fund, Fund.id == EntryLine.fund_id)
+        .where(Fund.kind == "restricted")
+        .group_by(EntryLine.fund_id)
+        .having(
+            func.sum(EntryLine.amount_pence) == 0,
+            func.max(Entry.on) < ctx.today - CLOSE_SPENT_AFTER,
+        )
+    )
+    session.execute(update(Fund).where(Fund.id.in_(spent)).values(active=False))
