@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from grassroots.accounts.year_end_checks import YearEndStatus, close_year
 from grassroots.core.dates import format_date
-from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import FieldError, add_field
+from grassroots.ui.widgets.form_dialog import show_failure, show_problems
 
 GOOD = "#2f6b3a"
 
@@ -212,7 +212,7 @@ class CloseYearDialog(QDialog):
             problems["approved_by"] = "Give the name of the trustee who approved the accounts"
         if self.approved_on.date() is None:
             problems["approved_on"] = self.approved_on.problem() or "Enter a date"
-        self._show(problems)
+        show_problems(self.errors, problems)
         if problems or not self.ok.isEnabled():
             return
         sessions, starts_on = self.ctx.sessions, self.status.year.starts_on
@@ -226,23 +226,10 @@ class CloseYearDialog(QDialog):
             parent=self,
         )
 
-    def _show(self, problems: dict[str, str]) -> None:
-        for key, error in self.errors.items():
-            if error is not None:
-                error.show_error(problems.get(key, ""))
-
     def _closed(self, year) -> None:
         self.closed.emit(year)
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
         self._update_ok()
-        if isinstance(exc, ValidationError):
-            self._show(exc.fields)
-            self.problem.show_error(
-                " ".join(v for k, v in exc.fields.items() if k not in self.errors)
-            )
-        elif isinstance(exc, GrassrootsError):
-            self.problem.show_error(str(exc))
-        else:
-            self.ctx.tasks.report(exc, parent=self)
+        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)

@@ -41,13 +41,12 @@ from grassroots.accounts.year_end_items import (
     year_end_items_for,
 )
 from grassroots.core.dates import format_date
-from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.core.money import Money
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form
+from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
 from grassroots.ui.widgets.money_edit import MoneyEdit
 
 
@@ -183,7 +182,7 @@ class ItemDialog(QDialog):
         for key, edit in (("amount", self.amount), ("cost", self.cost)):
             if edit.problem():
                 problems[key] = edit.problem()
-        self._show(problems)
+        show_problems(self.errors, problems)
         if problems:
             return
         sessions, item, shape = self.ctx.sessions, self.item, self.shape
@@ -203,26 +202,13 @@ class ItemDialog(QDialog):
         self.ok.setEnabled(False)
         self.ctx.tasks.run(save, self._saved, self._failed, label="Saving…", parent=self)
 
-    def _show(self, problems: dict[str, str]) -> None:
-        for key, error in self.errors.items():
-            if error is not None:
-                error.show_error(problems.get(key, ""))
-
     def _saved(self, _result: object) -> None:
         self.saved.emit()
         self.accept()
 
     def _failed(self, exc: Exception) -> None:
         self.ok.setEnabled(True)
-        if isinstance(exc, ValidationError):
-            self._show(exc.fields)
-            self.problem.show_error(
-                " ".join(v for k, v in exc.fields.items() if k not in self.errors)
-            )
-        elif isinstance(exc, GrassrootsError):
-            self.problem.show_error(str(exc))
-        else:
-            self.ctx.tasks.report(exc, parent=self)
+        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
 
 
 class ListTab(QWidget):
