@@ -451,6 +451,29 @@ def page_templates(head: Letterhead, title: str, detail: str) -> list[PageTempla
     ]
 
 
+def build_accounts_pdf(
+    out: Path,
+    head: Letterhead,
+    story: list[Flowable],
+    running: str,
+    detail: str,
+    note: str,
+    pdf_title: str = "",
+) -> Path:
+    """Write `story` as an accounts document: the first page under the full letterhead, later
+    ones under a running header of `running` and `detail`, every footer naming the document
+    (`note`) beside "Page X of Y". The PDF's own title is `pdf_title` (the note unless given)
+    and the group's name, so a file found later in a folder says whose it is."""
+    return build(
+        out,
+        page_templates(head, running, detail),
+        story,
+        lambda c, p, n: draw_footer(c, head, p, n, PAGE[0], note=note),
+        f"{pdf_title or note}: {head.name}",
+        head.name,
+    )
+
+
 def content_width() -> float:
     return PAGE[0] - 2 * MARGIN
 
@@ -542,11 +565,6 @@ def build_annual_accounts(accounts: AnnualAccounts, out: Path) -> Path:
                 ]
             )
         )
-    return build(
-        out,
-        page_templates(head, accounts.title, year_end),
-        story,
-        lambda c, p, n: draw_footer(c, head, p, n, PAGE[0], note=f"{accounts.title}, {year_end}"),
-        f"{accounts.title}, {year_end}: {head.name}",
-        head.name,
+    return build_accounts_pdf(
+        out, head, story, accounts.title, year_end, f"{accounts.title}, {year_end}"
     )

@@ -17,18 +17,16 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 from grassroots.core.dates import format_date
 from grassroots.core.money import Money
 from grassroots.printing.annual_accounts import (
-    PAGE,
     FigureRow,
     FigureSection,
     account_styles,
+    build_accounts_pdf,
     content_width,
     figure_table,
-    page_templates,
     warning_box,
 )
 from grassroots.printing.cash_book_listing import figure
-from grassroots.printing.letterhead import Letterhead, draw_footer
-from grassroots.printing.pages import build
+from grassroots.printing.letterhead import Letterhead
 from grassroots.printing.tables import Column, ZebraTable
 
 FIGURE_WIDTH = 32 * mm
@@ -217,13 +215,6 @@ def build_fund_statement(statement: FundStatement, out: Path) -> Path:
                 width,
             ),
         ]
-    return build(
-        out,
-        page_templates(head, title, statement.name),
-        story,
-        lambda c, p, n: draw_footer(
-            c, head, p, n, PAGE[0], note=f"{title}: {statement.name}, {period}"
-        ),
-        f"{title}: {statement.name}, {period}: {head.name}",
-        head.name,
+    return build_accounts_pdf(
+        out, head, story, title, statement.name, f"{title}: {statement.name}, {period}"
     )

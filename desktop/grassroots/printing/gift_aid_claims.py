@@ -12,10 +12,9 @@ from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from grassroots.core.dates import format_date
 from grassroots.core.money import Money
-from grassroots.printing.annual_accounts import PAGE, account_styles, page_templates
+from grassroots.printing.annual_accounts import account_styles, build_accounts_pdf
 from grassroots.printing.cash_book_listing import figure
-from grassroots.printing.letterhead import Letterhead, draw_footer
-from grassroots.printing.pages import build
+from grassroots.printing.letterhead import Letterhead
 from grassroots.printing.tables import Column, ZebraTable
 
 COLUMNS = (
@@ -102,11 +101,4 @@ def build_gift_aid_claims(summary: GiftAidClaims, out: Path) -> Path:
         story.append(Paragraph(escape(note), styles["note"]))
     else:
         story.append(Paragraph("No Gift Aid claims were made in this year.", styles["cell"]))
-    return build(
-        out,
-        page_templates(head, title, period),
-        story,
-        lambda c, p, n: draw_footer(c, head, p, n, PAGE[0], note=f"{title}, {period}"),
-        f"{title}, {period}: {head.name}",
-        head.name,
-    )
+    return build_accounts_pdf(out, head, story, title, period, f"{title}, {period}")

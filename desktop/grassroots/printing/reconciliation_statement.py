@@ -27,18 +27,17 @@ from reportlab.platypus import (
 from grassroots.core.dates import format_date
 from grassroots.core.money import Money
 from grassroots.printing.annual_accounts import (
-    PAGE,
     FigureRow,
     FigureSection,
     account_styles,
+    build_accounts_pdf,
     content_width,
     figure_table,
-    page_templates,
     warning_box,
 )
 from grassroots.printing.cash_book_listing import figure
-from grassroots.printing.letterhead import Letterhead, draw_footer
-from grassroots.printing.pages import SectionStart, build
+from grassroots.printing.letterhead import Letterhead
+from grassroots.printing.pages import SectionStart
 from grassroots.printing.tables import Column, ZebraTable
 
 FIGURE_WIDTH = 32 * mm
@@ -237,20 +236,14 @@ def build_reconciliation_statements(
         if number:
             story += [NextPageTemplate("first"), PageBreak()]
         story += [NextPageTemplate("later"), SectionStart(number), *_statement_story(statement)]
-    return build(
+    return build_accounts_pdf(
         out,
-        page_templates(head, TITLE, detail),
+        head,
         story,
-        lambda c, p, n: draw_footer(
-            c,
-            head,
-            p,
-            n,
-            PAGE[0],
-            note=f"{TITLE}: {detail}, printed {format_date(first.printed_on)}",
-        ),
-        f"{TITLE}s: {detail}: {head.name}",
-        head.name,
+        TITLE,
+        detail,
+        f"{TITLE}: {detail}, printed {format_date(first.printed_on)}",
+        pdf_title=f"{TITLE}s: {detail}",
     )
 
 

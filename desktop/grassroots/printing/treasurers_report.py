@@ -19,19 +19,17 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table,
 from grassroots.core.dates import format_date, format_long
 from grassroots.core.money import Money
 from grassroots.printing.annual_accounts import (
-    PAGE,
     FigureRow,
     FigureSection,
     account_styles,
+    build_accounts_pdf,
     content_width,
     figure_table,
-    page_templates,
     warning_box,
 )
 from grassroots.printing.charts import MonthBar, month_chart
 from grassroots.printing.fonts import BOLD
-from grassroots.printing.letterhead import Letterhead, draw_footer
-from grassroots.printing.pages import build
+from grassroots.printing.letterhead import Letterhead
 from grassroots.printing.styles import HEADER_FILL, INK, RULE
 
 FIGURE_WIDTH = 24 * mm
@@ -254,15 +252,14 @@ def build_treasurers_report(report: CommitteeReport, out: Path) -> Path:
     if report.months:
         story.append(_month_chart(report, width))
     title = "Treasurer's report"
-    return build(
+    return build_accounts_pdf(
         out,
-        page_templates(head, title, period),
+        head,
         story,
-        lambda c, p, n: draw_footer(
-            c, head, p, n, PAGE[0], note=f"Printed {format_date(report.printed_on)}"
-        ),
-        f"{title}, {period}: {head.name}",
-        head.name,
+        title,
+        period,
+        f"Printed {format_date(report.printed_on)}",
+        pdf_title=f"{title}, {period}",
     )
 
 
