@@ -4,6 +4,7 @@ exported, the charts and their words, all on a real database."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
@@ -290,6 +291,25 @@ def test_cancelling_the_save_writes_nothing(qtbot, actx, books_with_entries, tmp
     qtbot.mouseClick(page.print, Qt.MouseButton.LeftButton)
     assert not actx.tasks.busy and saved_box(page) is None
     assert page.last_report_end() is None
+
+
+def test_the_save_windows_say_what_is_saved_and_suggest_the_period_end(
+    qtbot, actx, books_with_entries, monkeypatch
+):
+    page = shown_page(qtbot, actx)
+    choose(qtbot, page, LAST_YEAR)
+    asked = []
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda _parent, *args: asked.append(args) or ("", "")
+    )
+    qtbot.mouseClick(page.print, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.export, Qt.MouseButton.LeftButton)
+    end = f"{LAST_YEAR_DATES[1]:%d-%m-%Y}"
+    assert [(caption, Path(name).name) for caption, name, _filter in asked] == [
+        ("Save the treasurer's report", f"Treasurer's report {end}.pdf"),
+        ("Export the treasurer's report", f"Treasurer's report {end}.xlsx"),
+    ]
+    assert not actx.tasks.busy and saved_box(page) is None
 
 
 def test_budgets_button_opens_the_editor_and_the_report_follows(qtbot, actx, books_with_entries):

@@ -496,18 +496,10 @@ class ReportsPage(QWidget):
     # ------------------------------------------------------------ actions
 
     def print_report(self) -> None:
-        period = self.chosen_period()
-        if period is None:
+        chosen = self._ask_report_path("Save", ".pdf", PDF_FILTER)
+        if chosen is None:
             return
-        start, end = period
-        path = ask_save_path(
-            self,
-            "Save the treasurer's report",
-            dated_name("Treasurer's report", ".pdf", end),
-            PDF_FILTER,
-        )
-        if path is None:
-            return
+        path, start, end = chosen
         sessions = self.ctx.sessions
 
         def done(out: Path) -> str:
@@ -525,18 +517,10 @@ class ReportsPage(QWidget):
         )
 
     def export_report(self) -> None:
-        period = self.chosen_period()
-        if period is None:
+        chosen = self._ask_report_path("Export", ".xlsx", SHEET_FILTER)
+        if chosen is None:
             return
-        start, end = period
-        path = ask_save_path(
-            self,
-            "Export the treasurer's report",
-            dated_name("Treasurer's report", ".xlsx", end),
-            SHEET_FILTER,
-        )
-        if path is None:
-            return
+        path, start, end = chosen
         sessions = self.ctx.sessions
         write_then_offer(
             self.ctx,
@@ -545,6 +529,23 @@ class ReportsPage(QWidget):
             lambda: export_treasurers_report(sessions, path, start, end),
             "Exporting the treasurer's report…",
         )
+
+    def _ask_report_path(
+        self, verb: str, suffix: str, file_filter: str
+    ) -> tuple[Path, date, date] | None:
+        """Where to save the chosen period's report, named for the day it ends; None when the
+        dates are wrong (already said beside them) or the treasurer cancelled."""
+        period = self.chosen_period()
+        if period is None:
+            return None
+        start, end = period
+        path = ask_save_path(
+            self,
+            f"{verb} the treasurer's report",
+            dated_name("Treasurer's report", suffix, end),
+            file_filter,
+        )
+        return None if path is None else (path, start, end)
 
     def edit_budgets(self) -> None:
         from grassroots.ui.accounts.budgets_dialog import BudgetsDialog
