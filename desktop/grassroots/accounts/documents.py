@@ -510,10 +510,19 @@ def export_figures(form: AnnualAccounts, path: Path) -> Path:
     rows = _export_rows(form)
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
-        with path.open("w", newline="", encoding="utf-8-sig") as handle:
-            csv.writer(handle).writerows(["" if v is None else v for v in row] for row in rows)
-        return path
+        return _write_csv(rows, path)
     _write_xlsx(form, rows, path)
+    return path
+
+
+def _write_csv(rows: list[list], path: Path) -> Path:
+    """The rows as CSV with a byte order mark, so Excel reads the £ signs; an empty cell for
+    None, and pounds and pence to two places (£12.50 stays 12.50, not 12.5)."""
+    with path.open("w", newline="", encoding="utf-8-sig") as handle:
+        csv.writer(handle).writerows(
+            ["" if v is None else f"{v:.2f}" if isinstance(v, Decimal) else v for v in row]
+            for row in rows
+        )
     return path
 
 
@@ -590,12 +599,7 @@ def export_treasurers_report(sessions: Sessions, path: Path, start: date, end: d
     rows = _report_sheet_rows(form)
     path.parent.mkdir(parents=True, exist_ok=True)
     if suffix == ".csv":
-        with path.open("w", newline="", encoding="utf-8-sig") as handle:
-            csv.writer(handle).writerows(
-                ["" if v is None else f"{v:.2f}" if isinstance(v, Decimal) else v for v in row]
-                for row in rows
-            )
-        return path
+        return _write_csv(rows, path)
     _write_report_xlsx(form, rows, path)
     return path
 
