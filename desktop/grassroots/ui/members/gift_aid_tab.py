@@ -7,6 +7,7 @@ withdrawn one is cancelled from a date and stays in the list.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -29,7 +30,7 @@ from grassroots.ui.context import AppContext
 from grassroots.ui.members.tables import SmallTable
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
-from grassroots.ui.widgets.field_error import add_field
+from grassroots.ui.widgets.field_error import FieldError, add_field
 from grassroots.ui.widgets.form_dialog import frame_form, show_failure
 from grassroots.ui.widgets.outputs import PDF_FILTER, ask_save_path, write_then_offer
 
@@ -196,7 +197,30 @@ class GiftAidTab(QWidget):
         write_then_offer(self.ctx, self, path, job, "Printing the declaration form…")
 
 
-class DeclarationDialog(QDialog):
+class DeclarationForm(QDialog):
+    """What adding and cancelling a declaration share: saving in the background, then the
+    person's record reloads; a refusal is shown under the field it names (`errors`, by the
+    name the books give it) or else on the problem line."""
+
+    ctx: AppContext
+    ok: QPushButton
+    problem: FieldError
+    errors: dict[str, FieldError]
+
+    def _save(self, job: Callable[[], object]) -> None:
+        self.ok.setEnabled(False)
+        self.ctx.tasks.run(job, self._saved, self._failed, parent=self)
+
+    def _saved(self, _declaration: object) -> None:
+        self.ctx.events.changed.emit("members")
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.ok.setEnabled(True)
+        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
+
+
+class DeclarationDialog(DeclarationForm):
     """Record a declaration the person has given."""
 
     def __init__(self, ctx: AppContext, person_id: int, name: str, parent: QWidget | None = None):
@@ -232,6 +256,7 @@ class DeclarationDialog(QDialog):
         explain.setWordWrap(True)
         form = QFormLayout()
         self.made_error = add_field(form, "&Made on", self.made_on)
+        self.errors = {"made_on": self.made_error}
         add_field(form, "&How", self.method, with_error=False)
         add_field(form, "&Covers", self.covers, with_error=False)
         add_field(form, "N&ote", self.note, with_error=False)
@@ -250,24 +275,10 @@ class DeclarationDialog(QDialog):
         sessions, person_id = self.ctx.sessions, self.person_id
         method, (past, future) = self.method.currentData(), self.covers.currentData()
         note = self.note.text()
-        self.ok.setEnabled(False)
-        self.ctx.tasks.run(
-            lambda: record_declaration(sessions, person_id, on, method, past, future, note),
-            self._saved,
-            self._failed,
-            parent=self,
-        )
-
-    def _saved(self, _declaration: object) -> None:
-        self.ctx.events.changed.emit("members")
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, {"made_on": self.made_error}, self.problem)
+        self._save(lambda: record_declaration(sessions, person_id, on, method, past, future, note))
 
 
-class CancelDialog(QDialog):
+class CancelDialog(DeclarationForm):
     """The donor withdrew a declaration: it stops covering donations after a date."""
 
     def __init__(
@@ -294,6 +305,7 @@ class CancelDialog(QDialog):
         explain.setWordWrap(True)
         form = QFormLayout()
         self.on_error = add_field(form, "Cancelled &on", self.on)
+        self.errors = {"cancelled_on": self.on_error}
         self.problem, _buttons, self.ok = frame_form(
             self, heading, explain, form, "Cancel &declaration", "confirmCancel", self.submit
         )
@@ -307,18 +319,4 @@ class CancelDialog(QDialog):
         from grassroots.accounts.gift_aid import cancel_declaration
 
         sessions, declaration_id = self.ctx.sessions, self.item.id
-        self.ok.setEnabled(False)
-        self.ctx.tasks.run(
-            lambda: cancel_declaration(sessions, declaration_id, on),
-            self._saved,
-            self._failed,
-            parent=self,
-        )
-
-    def _saved(self, _declaration: object) -> None:
-        self.ctx.events.changed.emit("members")
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, {"cancelled_on": self.on_error}, self.problem)
+        self._save(lambda: cancel_declaration(sessions, declaration_id, on))
