@@ -71,9 +71,7 @@ def _year_to_close(session: Session, today: date, fy: tuple[int, int]) -> date |
     if first is None:
         return None
     closed = set(
-        session.scalars(
-            select(FinancialYear.starts_on).where(FinancialYear.closed_at.is_not(None))
-        )
+        session.scalars(select(FinancialYear.starts_on).where(FinancialYear.closed_at.is_not(None)))
     )
     start = financial_year_start(first, *fy)
     current = financial_year_start(today, *fy)

@@ -100,8 +100,7 @@ class BooksCard(QFrame):
         waiting = jobs(summary)
         accounts = _plural(summary.accounts, "account")
         self.caption.setText(
-            f"held in {accounts} today"
-            + ("" if waiting else " · the books are up to date")
+            f"held in {accounts} today" + ("" if waiting else " · the books are up to date")
         )
         box = QWidget()
         lines = QVBoxLayout(box)
