@@ -3,7 +3,7 @@ every control has a buddy label and an accessible name."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 ERROR_COLOUR = "#b42318"
 
@@ -24,6 +24,25 @@ class FieldError(QLabel):
         buddy = self.property("field")
         if isinstance(buddy, QWidget):
             buddy.setAccessibleDescription(message)
+        if message:
+            make_room(self.window())
+
+
+def make_room(window: QWidget) -> None:
+    """Grow a shown dialog to the height its contents now need (a message that wraps onto a
+    second line would otherwise squash the fields above it), never shrinking it."""
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None or not window.isVisible():
+        return
+    layout.activate()
+    width = window.width()
+    needed = (
+        layout.totalHeightForWidth(width)
+        if layout.hasHeightForWidth()
+        else layout.totalSizeHint().height()
+    )
+    if needed > window.height():
+        window.resize(width, needed)
 
 
 def plain(label: str) -> str:
