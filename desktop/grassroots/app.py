@@ -25,6 +25,7 @@ from grassroots.ui.tasks import Tasks
 from grassroots.ui.theme import apply_theme
 
 EXIT_WHEN_SHOWN = "GRASSROOTS_EXIT_WHEN_SHOWN"
+THEMED = "grassrootsThemed"
 
 
 def application(argv: list[str] | None = None) -> QApplication:
@@ -34,7 +35,11 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("grassroots"))
-    apply_theme(app)
+    if not app.property(THEMED):
+        # Once per process: a new style and style sheet re-polish every widget alive, and a
+        # second application() (tests make one per test) would do that for nothing.
+        apply_theme(app)
+        app.setProperty(THEMED, True)
     return app
 
 

@@ -26,11 +26,23 @@ def paths(database):
     return resolve_paths(str(database.file))
 
 
+def settle(tasks) -> None:
+    """Let background work finish and its results land while the test's windows still exist,
+    so nothing is delivered to a window pytest-qt has since closed."""
+    from PySide6.QtCore import QCoreApplication
+
+    for _ in range(50):  # a result may start more work (a page reloading after a save)
+        tasks.wait()
+        QCoreApplication.processEvents()
+        if not tasks.busy:
+            return
+
+
 @pytest.fixture
 def ctx(app, database, paths) -> AppContext:
     context = make_context(database, paths)
     yield context
-    context.tasks.wait()
+    settle(context.tasks)
 
 
 @pytest.fixture
@@ -40,7 +52,7 @@ def main_window(app, qtbot, database, paths) -> MainWindow:
     window.show()
     qtbot.waitExposed(window)
     yield window
-    window.ctx.tasks.wait()
+    settle(window.ctx.tasks)
 
 
 def add_members_due(sessions, names: list[str], days_left: int = 10) -> None:

@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from shiboken6 import isValid
 
@@ -40,10 +40,28 @@ def _still_there(callback: Callable[..., Any] | None, parent: QWidget | None) ->
 
 
 class _Relay(QObject):
-    """Lives on the UI thread; the worker emits through it so slots run on the UI thread."""
+    """Lives on the UI thread; the worker emits through it so results arrive on the UI thread.
+
+    The results are delivered by the relay's own slots, so the relay is the receiver of the
+    queued call: if the runner (and so the relay) is gone before the call is taken from the
+    queue, Qt drops it instead of running it against objects that no longer exist."""
 
     done = Signal(object)
     failed = Signal(object, str)
+
+    def __init__(self, parent: QObject, on_done: Callable, on_failed: Callable):
+        super().__init__(parent)
+        self._on_done, self._on_failed = on_done, on_failed
+        self.done.connect(self._deliver_done, Qt.ConnectionType.QueuedConnection)
+        self.failed.connect(self._deliver_failed, Qt.ConnectionType.QueuedConnection)
+
+    @Slot(object)
+    def _deliver_done(self, result: Any) -> None:
+        self._on_done(result)
+
+    @Slot(object, str)
+    def _deliver_failed(self, exc: Exception, trace: str) -> None:
+        self._on_failed(exc, trace)
 
 
 class _Job(QRunnable):
@@ -101,7 +119,7 @@ class Tasks(QObject):
         """Run `job` in the worker. `on_done(result)` or `on_error(exc)` runs on the UI thread;
         without `on_error`, a GrassrootsError is shown as a message box over `parent`. A
         `cancellable` job is called as `job(should_stop)`; a cancelled one ends quietly."""
-        task, relay = Task(cancellable, self), _Relay(self)
+        task = Task(cancellable, self)
         self._running.add(task)
         self.busy_changed.emit(True)
         if label:
@@ -132,8 +150,7 @@ class Tasks(QObject):
             else:
                 self.report(exc, trace, parent)
 
-        relay.done.connect(done, Qt.ConnectionType.QueuedConnection)
-        relay.failed.connect(failed, Qt.ConnectionType.QueuedConnection)
+        relay = _Relay(self, done, failed)
         self.pool.start(_Job(job, relay, task.stop))
         return task
 

@@ -15,6 +15,7 @@ from grassroots.settings import resolve_paths
 from grassroots.ui.accounts.filter_bar import year_bounds
 from grassroots.ui.context import AppContext, Events
 from grassroots.ui.tasks import Tasks
+from tests.ui.conftest import settle
 
 THIS_YEAR = year_bounds(date.today(), 4, 1)
 LAST_YEAR = year_bounds(date.today(), 4, 1, back=1)
@@ -24,7 +25,7 @@ LAST_YEAR = year_bounds(date.today(), 4, 1, back=1)
 def actx(qapp, database) -> AppContext:
     context = AppContext(database.sessions, resolve_paths(str(database.file)), Tasks(), Events())
     yield context
-    context.tasks.wait()
+    settle(context.tasks)
 
 
 @pytest.fixture

@@ -16,13 +16,14 @@ from grassroots.people.service import new_person
 from grassroots.settings import resolve_paths
 from grassroots.ui.context import AppContext, Events
 from grassroots.ui.tasks import Tasks
+from tests.ui.conftest import settle
 
 
 @pytest.fixture
 def mctx(qapp, database) -> AppContext:
     context = AppContext(database.sessions, resolve_paths(str(database.file)), Tasks(), Events())
     yield context
-    context.tasks.wait()
+    settle(context.tasks)
 
 
 @pytest.fixture
