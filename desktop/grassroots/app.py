@@ -18,6 +18,7 @@ from grassroots.core.errors import AlreadyOpen, DatabaseProblem
 from grassroots.db.database import Database, open_database
 from grassroots.group.service import get_settings
 from grassroots.settings import InstanceLock, Paths, cloud_folder_warning, resolve_paths
+from grassroots.ui.collector import collect_on_ui_thread
 from grassroots.ui.context import AppContext, Events
 from grassroots.ui.icons import icon
 from grassroots.ui.main_window import MainWindow
@@ -35,6 +36,7 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setWindowIcon(icon("grassroots"))
+    collect_on_ui_thread(app)
     if not app.property(THEMED):
         # Once per process: a new style and style sheet re-polish every widget alive, and a
         # second application() (tests make one per test) would do that for nothing.

@@ -15,6 +15,14 @@ from grassroots.ui.context import AppContext
 from grassroots.ui.main_window import MainWindow
 
 
+@pytest.fixture(autouse=True)
+def collector(qapp):
+    """Garbage collected on the UI thread only, as the app runs (see ui/collector.py)."""
+    from grassroots.ui.collector import collect_on_ui_thread
+
+    return collect_on_ui_thread(qapp)
+
+
 @pytest.fixture
 def app(qapp):
     """The test QApplication, named and themed as Grassroots runs it."""
