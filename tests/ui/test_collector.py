@@ -30,7 +30,8 @@ def test_cycles_are_freed_by_the_ui_thread_not_by_a_worker(qtbot, qapp):
 
     with qtbot.waitSignal(tasks.run(allocate_a_lot).finished):
         pass
-    assert freed == []  # the worker's allocations collected nothing
+    main = threading.main_thread().name
+    assert freed in ([], [main])  # the worker's allocations collected nothing
     kept = [[n] for n in range(gc.get_threshold()[0] * 2)]  # enough for the timer to act
-    qtbot.waitUntil(lambda: freed == [threading.main_thread().name], timeout=5_000)
+    qtbot.waitUntil(lambda: freed == [main], timeout=5_000)
     assert len(kept) > 0
