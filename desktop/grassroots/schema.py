@@ -7,10 +7,18 @@ erasure and merging, which walk every foreign key that points at a person.
 from grassroots.accounts import models as accounts_models
 from grassroots.db.base import Base
 from grassroots.group import models as group_models
+from grassroots.meetings import models as meetings_models
 from grassroots.members import models as members_models
 from grassroots.people import models as people_models
 
-__all__ = ["Base", "accounts_models", "group_models", "members_models", "people_models"]
+__all__ = [
+    "Base",
+    "accounts_models",
+    "group_models",
+    "meetings_models",
+    "members_models",
+    "people_models",
+]
 metadata = Base.metadata
 
 
@@ -18,9 +26,10 @@ def merge_hooks() -> tuple:
     """How areas whose tables hold at most one row per person fold the dropped person's row
     into the kept person's, before a merge re-points every other link. An area with such a
     table adds its function here."""
+    from grassroots.meetings.merging import merge_attendance
     from grassroots.members.merging import merge_memberships
 
-    return (merge_memberships,)
+    return (merge_memberships, merge_attendance)
 
 
 def erase_hooks() -> tuple:

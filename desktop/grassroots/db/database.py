@@ -75,6 +75,12 @@ def open_database(database: str, backups_dir: Path) -> Database:
             f"{file or database} is damaged and cannot be read ({exc.orig}). Restore the "
             "newest backup from the backups folder."
         ) from exc
+    except UnicodeDecodeError as exc:  # damage in the schema's own text, read on connecting
+        engine.dispose()
+        raise DatabaseCorrupt(
+            f"{file or database} is damaged and cannot be read (its table list is garbled). "
+            "Restore the newest backup from the backups folder."
+        ) from exc
     except Exception:
         engine.dispose()
         raise

@@ -31,3 +31,14 @@ class GroupSettingsRow(Base):
     retention_months: Mapped[int] = mapped_column(Integer, default=24)
     payment_instructions: Mapped[str] = mapped_column(Text, default="")
     set_up: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The constitution's quorum for committee meetings: a number present, a fraction of the
+    # trustees (quorum_numerator / quorum_denominator), or whichever of the two is greater.
+    quorum_rule: Mapped[str] = mapped_column(String(20), default="number")
+    quorum_number: Mapped[int] = mapped_column(Integer, default=3)
+    quorum_numerator: Mapped[int] = mapped_column(Integer, default=1)
+    quorum_denominator: Mapped[int] = mapped_column(Integer, default=3)
+    # Members present for a general meeting (AGM or EGM) to be quorate.
+    general_quorum_number: Mapped[int] = mapped_column(Integer, default=10)
+    # Notice periods in clear days (neither the day notice is given nor the meeting day count).
+    committee_notice_days: Mapped[int] = mapped_column(Integer, default=7)
+    agm_notice_days: Mapped[int] = mapped_column(Integer, default=14)

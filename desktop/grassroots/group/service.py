@@ -15,6 +15,12 @@ MEMBERSHIP_RULES = {
     "fixed": "All memberships run to the end of one membership year",
 }
 
+QUORUM_RULES = {
+    "number": "A fixed number of trustees present",
+    "fraction": "A fraction of the trustees present",
+    "greater": "The fixed number or the fraction of trustees, whichever is greater",
+}
+
 
 @dataclass(frozen=True)
 class GroupSettings:
@@ -37,6 +43,13 @@ class GroupSettings:
     retention_months: int = 24
     payment_instructions: str = ""
     set_up: bool = False
+    quorum_rule: str = "number"
+    quorum_number: int = 3
+    quorum_numerator: int = 1
+    quorum_denominator: int = 3
+    general_quorum_number: int = 10
+    committee_notice_days: int = 7
+    agm_notice_days: int = 14
 
     def address_lines(self) -> list[str]:
         lines = [line.strip() for line in self.address.splitlines() if line.strip()]
@@ -79,9 +92,28 @@ def clean_settings(settings: GroupSettings) -> GroupSettings:
         problems["renewal_window_days"] = "Reminders can start up to a year before renewal"
     if not 1 <= settings.retention_months <= 240:
         problems["retention_months"] = "Review lapsed members after 1 to 240 months"
+    problems.update(_meeting_rule_problems(settings))
     if problems:
         raise ValidationError(problems)
     return replace(settings, name=name, postcode=postcode, email=email)
+
+
+def _meeting_rule_problems(settings: GroupSettings) -> dict[str, str]:
+    """The constitution's meeting rules: a quorum that can be met and notice that can be given."""
+    problems: dict[str, str] = {}
+    if settings.quorum_rule not in QUORUM_RULES:
+        problems["quorum_rule"] = "Choose how the quorum is worked out"
+    if not 1 <= settings.quorum_number <= 100:
+        problems["quorum_number"] = "The quorum must be from 1 to 100 people"
+    if not 1 <= settings.quorum_numerator <= settings.quorum_denominator <= 100:
+        problems["quorum_numerator"] = "The quorum fraction must be a fraction such as 1/3 or 1/2"
+    if not 1 <= settings.general_quorum_number <= 1000:
+        problems["general_quorum_number"] = "The AGM quorum must be from 1 to 1,000 members"
+    if not 0 <= settings.committee_notice_days <= 90:
+        problems["committee_notice_days"] = "Committee notice can be 0 to 90 clear days"
+    if not 0 <= settings.agm_notice_days <= 90:
+        problems["agm_notice_days"] = "AGM notice can be 0 to 90 clear days"
+    return problems
 
 
 def save_settings(sessions: sessionmaker[Session], settings: GroupSettings) -> GroupSettings:

@@ -1,0 +1,1 @@
+"""Meetings: agendas, attendance and quorum, minutes with decisions and actions, approval."""
