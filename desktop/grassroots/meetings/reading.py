@@ -85,6 +85,10 @@ def item_row(row: AgendaItem) -> AgendaItemRow:
     )
 
 
+def _by_name(row: Attendance) -> tuple[str, str, int]:
+    return (row.person.last_name.lower(), row.person.first_name.lower(), row.id)
+
+
 def detail(meeting: Meeting) -> MeetingDetail:
     return MeetingDetail(
         meeting.id,
@@ -102,7 +106,7 @@ def detail(meeting: Meeting) -> MeetingDetail:
         meeting.minutes_approved_on,
         meeting.approved_by,
         meeting.approved_at,
-        tuple(attendee(a) for a in meeting.attendance),
+        tuple(attendee(a) for a in sorted(meeting.attendance, key=_by_name)),
         tuple(item_row(i) for i in meeting.items),
         tuple(
             AmendmentRow(a.id, a.item_id, a.made_on, a.text, a.agreed_at_meeting_id, a.recorded_at)
