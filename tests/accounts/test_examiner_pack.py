@@ -188,3 +188,31 @@ def test_year_labels_and_safe_names():
     assert ep.year_label(date(2025, 4, 1)) == "2025-26"
     assert ep.year_label(date(2025, 1, 1)) == "2025"
     assert ep.safe_name("Grant: A/B — kitchen?") == "Grant A B — kitchen"
+
+
+def test_a_first_reconciliation_starts_from_the_opening_balance_not_a_previous_one(
+    sessions, hall
+):
+    from grassroots.accounts import reconcile
+    from grassroots.accounts.reconciliation_statements import year_reconciliations
+    from grassroots.core.money import Money
+
+    later = date(2026, 3, 31)
+    balance = reconcile.get_reconciliation(sessions, hall.reconciliation.id).statement_balance
+    second = reconcile.start_reconciliation(sessions, hall.current.id, later, balance)
+    reconcile.finish_reconciliation(sessions, second.id)
+    found = year_reconciliations(sessions, YEAR)
+    statements = [s for s in found.statements if s.account == "Current account"]
+    assert [s.first for s in statements] == [True, False]
+    assert statements[1].starting_balance == balance != Money(0)
+
+
+def test_a_year_without_gift_aid_claims_has_no_empty_claims_listing(sessions, tmp_path):
+    from grassroots.accounts import books
+    from grassroots.core.money import Money
+
+    books.add_account(sessions, "Current account", "bank", Money(10_000), YEAR)
+    out = tmp_path / "pack.zip"
+    report = ep.make_examiner_pack(sessions, out, YEAR)
+    assert not any("5 Gift Aid" in name for name in names(out))
+    assert "No Gift Aid claims were made in this year." in report.warnings

@@ -239,14 +239,15 @@ def _gift_aid(
                 schedule,
             )
         )
+    if not claims:  # an empty listing tells the examiner nothing the README does not
+        pack.missing.append("No Gift Aid claims were made in this year.")
+        return
     summary = GiftAidClaims(
         letterhead_of(get_settings(sessions)), start, end, date.today(), tuple(lines)
     )
     pdf = pack.path(GIFT_AID_DIR, f"Gift Aid claims {label}.pdf")
     build_gift_aid_claims(summary, pdf)
     pack.add(pdf, f"the Gift Aid claims made in the year ({len(lines)})")
-    if not claims:
-        pack.missing.append("No Gift Aid claims were made in this year.")
 
 
 # ---------------------------------------------------------------- the README and the ZIP

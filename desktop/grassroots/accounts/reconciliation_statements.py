@@ -158,6 +158,10 @@ def _account_statements(
                 book_balance=book_balance,
                 finished_at=row.finished_at,
                 printed_on=printed_on,
+                first=not any(
+                    other != row.id and done is not None and done < row.finished_at
+                    for other, done in finished.items()
+                ),
             )
         )
     return made

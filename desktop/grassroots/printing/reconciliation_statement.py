@@ -72,6 +72,7 @@ class ReconciliationStatement:
     book_balance: Money  # the cash book's balance at the statement date
     finished_at: datetime | None
     printed_on: date
+    first: bool = False  # the account's first: it starts from the opening balance
 
     @property
     def agreed_total(self) -> Money:
@@ -121,7 +122,10 @@ def _summary(statement: ReconciliationStatement) -> FigureSection:
 def _movement(statement: ReconciliationStatement) -> FigureSection:
     rows = (
         FigureRow(
-            "Balance agreed at the previous reconciliation", _pence(statement.starting_balance)
+            "Opening balance of the books"
+            if statement.first
+            else "Balance agreed at the previous reconciliation",
+            _pence(statement.starting_balance),
         ),
         FigureRow(
             f"Entries agreed to this statement ({len(statement.agreed):,})",
@@ -133,7 +137,8 @@ def _movement(statement: ReconciliationStatement) -> FigureSection:
             "total",
         ),
     )
-    return FigureSection("", "Since the previous reconciliation", rows)
+    since = "Since the books started" if statement.first else "Since the previous reconciliation"
+    return FigureSection("", since, rows)
 
 
 def _items(items: tuple[StatementItem, ...]) -> list[list[str]]:
