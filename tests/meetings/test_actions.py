@@ -106,6 +106,8 @@ def test_the_tracker_lists_open_actions_and_which_are_overdue(sessions, plan, co
         ("Get roof quotes", "March committee", date(2026, 3, 10))
     ]
     assert [a.id for a in cath] == [later.id]
+    assert actions.overdue_count(sessions, date(2026, 5, 1)) == 1
+    assert actions.overdue_count(sessions, date(2026, 7, 1)) == 2
 
 
 def test_an_action_must_say_what_is_to_be_done(sessions, plan):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import exists, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased, contains_eager, sessionmaker
 
 from grassroots.core.errors import NotFound, ValidationError
@@ -157,6 +157,15 @@ def carry_open_actions(sessions: sessionmaker[Session], meeting_id: int) -> int:
             raise NotFound("That meeting no longer exists.")
         refuse_if_locked(meeting, "bring actions forward into it")
         return carry_open_actions_into(session, meeting)
+
+
+def overdue_count(sessions: sessionmaker[Session], today: date) -> int:
+    """How many live actions are past their due date: the figure Home shows."""
+    query = select(func.count(Action.id)).where(
+        Action.status == "open", _LIVE, Action.due_on < today
+    )
+    with sessions() as session:
+        return session.scalar(query) or 0
 
 
 def tracked_actions(

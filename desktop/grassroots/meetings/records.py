@@ -12,6 +12,21 @@ KIND_LABELS = {
     "subgroup": "Sub-group meeting",
     "open": "Open meeting",
 }
+ITEM_KIND_LABELS = {
+    "standard": "Item",
+    "welcome": "Welcome and apologies",
+    "declarations": "Declarations of interest",
+    "last_minutes": "Minutes of the last meeting",
+    "matters_arising": "Matters arising",
+    "treasurers_report": "Treasurer's report",
+    "reports": "Reports",
+    "trustees_report": "Trustees' annual report",
+    "accounts": "Annual accounts",
+    "elections": "Elections",
+    "examiner": "Independent examiner",
+    "aob": "Any other business",
+    "next_meeting": "Date of next meeting",
+}
 STATUS_LABELS = {
     "invited": "Invited",
     "present": "Present",
