@@ -62,3 +62,13 @@ def test_merging_two_records_keeps_one_place_per_meeting(sessions, plan, committ
     assert [(r.person_id, r.status, r.note) for r in rows] == [
         (committee["Ann"], "present", "Train; Came late")
     ]
+
+
+def test_subject_access_leaves_out_other_peoples_attendance(sessions, plan, committee):
+    meeting = plan(chair_id=committee["Ann"])
+    attendance.mark_attendance(sessions, meeting.id, committee["Bob"], "apologies", "In hospital")
+
+    pack = gdpr.subject_access(sessions, committee["Ann"]).to_json()
+
+    assert "In hospital" not in pack
+    assert "In hospital" in gdpr.subject_access(sessions, committee["Bob"]).to_json()

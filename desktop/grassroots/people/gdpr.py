@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Table, delete, select, update
+from sqlalchemy import Table, and_, delete, or_, select, true, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from grassroots import schema
@@ -129,6 +129,13 @@ def _linked_tables(parent: Table) -> list[tuple[Table, object]]:
     ]
 
 
+def _not_someone_else(table: Table, person_id: int):
+    """A row reached through another record that names a different person (someone else's
+    attendance at a meeting this person chaired) is that person's data, not this one's."""
+    people = [fk.parent for fk in table.foreign_keys if fk.column.table is Person.__table__]
+    return and_(true(), *(or_(c.is_(None), c == person_id) for c in people))
+
+
 def subject_access(sessions: sessionmaker[Session], person_id: int) -> SubjectAccessPack:
     """Everything held about one person, grouped by table, with purposes and how long kept."""
     people = Person.__table__
@@ -151,7 +158,8 @@ def subject_access(sessions: sessionmaker[Session], person_id: int) -> SubjectAc
                 sections.append(_section(session, table, rows))
             for child, child_column in _linked_tables(table):
                 ids = [r["id"] for r in rows]
-                child_rows = _rows(session, child, child_column.in_(ids)) if ids else []
+                mine = and_(child_column.in_(ids), _not_someone_else(child, person_id))
+                child_rows = _rows(session, child, mine) if ids else []
                 if child_rows:
                     sections.append(_section(session, child, child_rows))
         return SubjectAccessPack(
