@@ -1,0 +1,135 @@
+"""Printing a meeting's papers: the notice and agenda, and the minutes. The UI and the command
+line both call these; the meeting is read once and turned into the printing layer's plain
+records, so `printing/` never sees the database.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from grassroots.group.service import get_settings
+from grassroots.meetings.quorum import judge_quorum
+from grassroots.meetings.records import AgendaItemRow, MeetingDetail
+from grassroots.meetings.service import get_meeting
+from grassroots.members.documents import letterhead_of
+from grassroots.printing.agenda import AgendaLine, AgendaPaper, MeetingHeading, build_agenda
+from grassroots.printing.minutes import (
+    ActionLine,
+    AmendmentLine,
+    DecisionLine,
+    MinuteItem,
+    MinutesPaper,
+    build_minutes,
+)
+
+Sessions = sessionmaker[Session]
+
+
+def papers_of(text: str) -> tuple[str, ...]:
+    """The papers for an item, typed one a line or separated by semicolons."""
+    return tuple(part.strip() for part in re.split(r"[\n;]", text) if part.strip())
+
+
+def _heading(sessions: Sessions, meeting: MeetingDetail) -> MeetingHeading:
+    return MeetingHeading(
+        letterhead=letterhead_of(get_settings(sessions)),
+        kind_label=meeting.kind_label,
+        title=meeting.title,
+        on=meeting.on,
+        starts_at=meeting.starts_at,
+        ends_at=meeting.ends_at,
+        venue=meeting.venue,
+        chair=meeting.chair_name,
+        minute_taker=meeting.minute_taker_name,
+    )
+
+
+def agenda_paper(sessions: Sessions, meeting_id: int, today: date | None = None) -> AgendaPaper:
+    meeting = get_meeting(sessions, meeting_id)
+    items = tuple(
+        AgendaLine(
+            number=item.position,
+            title=item.title,
+            presenter=item.presenter_name,
+            minutes_allowed=item.minutes_allowed,
+            papers=papers_of(item.papers),
+        )
+        for item in meeting.items
+    )
+    return AgendaPaper(
+        heading=_heading(sessions, meeting),
+        items=items,
+        printed_on=today or date.today(),
+        notice_sent_on=meeting.notice_sent_on,
+    )
+
+
+def _minute_item(item: AgendaItemRow) -> MinuteItem:
+    return MinuteItem(
+        number=item.position,
+        title=item.title,
+        presenter=item.presenter_name,
+        notes=item.notes,
+        decisions=tuple(
+            DecisionLine(
+                motion=d.motion,
+                carried=d.carried,
+                proposer=d.proposer_name,
+                seconder=d.seconder_name,
+                votes_for=d.votes_for,
+                votes_against=d.votes_against,
+                votes_abstain=d.votes_abstain,
+            )
+            for d in item.decisions
+        ),
+        actions=tuple(
+            ActionLine(item.position, a.what, a.owner_name, a.due_on) for a in item.actions
+        ),
+    )
+
+
+def minutes_paper(sessions: Sessions, meeting_id: int, today: date | None = None) -> MinutesPaper:
+    """The minutes as printed: attendance by status, the quorum judged from the group's rule
+    (as `quorum.check_quorum` does, from the meeting already read), items, approval and any
+    amendments recorded since."""
+    meeting = get_meeting(sessions, meeting_id)
+    settings = get_settings(sessions)
+
+    def names(status: str) -> tuple[str, ...]:
+        return tuple(a.name for a in meeting.with_status(status))
+
+    present = names("present")
+    body = len([a for a in meeting.attendance if a.status != "guest"])
+    quorum = judge_quorum(settings, meeting.kind, len(present), body)
+    numbers = {item.id: item.position for item in meeting.items}
+    return MinutesPaper(
+        heading=_heading(sessions, meeting),
+        printed_on=today or date.today(),
+        present=present,
+        apologies=names("apologies"),
+        absent=names("absent"),
+        guests=names("guest"),
+        quorum=quorum.reason if meeting.attendance else "",
+        quorate=quorum.met,
+        items=tuple(_minute_item(item) for item in meeting.items),
+        approved_on=meeting.minutes_approved_on,
+        approved_by=meeting.approved_by,
+        amendments=tuple(
+            AmendmentLine(a.made_on, a.text, numbers.get(a.item_id) if a.item_id else None)
+            for a in meeting.amendments
+        ),
+    )
+
+
+def print_agenda(sessions: Sessions, meeting_id: int, out: Path) -> Path:
+    """Write the notice and agenda of the meeting to `out`; NotFound for an unknown meeting."""
+    return build_agenda(agenda_paper(sessions, meeting_id), out)
+
+
+def print_minutes(sessions: Sessions, meeting_id: int, out: Path) -> Path:
+    """Write the minutes to `out`, marked DRAFT on every page until they are approved."""
+    return build_minutes(minutes_paper(sessions, meeting_id), out)
