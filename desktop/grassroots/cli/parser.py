@@ -108,8 +108,21 @@ def _members_commands(commands) -> None:
 
 
 def _print_command(commands) -> None:
-    printing = _command(commands, "print", "Print the register, labels, cards or reminders.")
-    printing.add_argument("document", choices=DOCUMENTS, help="what to print")
+    printing = _command(
+        commands,
+        "print",
+        "Print the register, labels, cards or reminders, or a meeting's agenda or minutes.",
+    )
+    printing.add_argument(
+        "document", choices=(*DOCUMENTS, "agenda", "minutes"), help="what to print"
+    )
+    printing.add_argument(
+        "meeting",
+        nargs="?",
+        type=_count,
+        metavar="MEETING",
+        help="agenda, minutes: the meeting's id",
+    )
     printing.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
     printing.add_argument(
         "--large-print", action="store_true", help="bigger type (register and reminders)"

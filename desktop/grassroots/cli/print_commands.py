@@ -1,4 +1,5 @@
-"""`grassroots print register | labels | cards | reminders`."""
+"""`grassroots print register | labels | cards | reminders`; `print agenda | minutes MEETING`
+(a meeting's notice and agenda, or its minutes)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ WHAT = {
 }
 # Only letters and lists have a large-print layout; labels and cards are fixed-size stationery.
 LARGE_PRINT = {"register", "reminders"}
+MEETING_PAPERS = {"agenda": "the notice and agenda", "minutes": "the minutes"}
 
 
 def print_document(args: argparse.Namespace, database: Database) -> int:
@@ -25,6 +27,10 @@ def print_document(args: argparse.Namespace, database: Database) -> int:
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
         return problem(f"{args.out}: the file to write must end in .pdf")
+    if args.document in MEETING_PAPERS:
+        return print_meeting_paper(args, database, out)
+    if getattr(args, "meeting", None) is not None:
+        return problem(f"A meeting is given only for the agenda or minutes, not {args.document}.")
     if args.large_print and args.document not in LARGE_PRINT:
         return problem(f"Large print is for the register and reminders, not {args.document}.")
     if args.each_person and args.document != "labels":
@@ -39,4 +45,33 @@ def print_document(args: argparse.Namespace, database: Database) -> int:
     count = printer(database.sessions, out, **options)
     noun = {"labels": "label", "cards": "card", "reminders": "letter"}.get(args.document, "member")
     print(f"Wrote {WHAT[args.document]} ({count:,} {noun}{'s' if count != 1 else ''}) to {out}.")
+    return 0
+
+
+def print_meeting_paper(args: argparse.Namespace, database: Database, out: Path) -> int:
+    """`print agenda MEETING` or `print minutes MEETING`: one meeting's paper, by its id (the
+    first column of `meetings list`)."""
+    from grassroots.core.errors import NotFound
+    from grassroots.meetings import documents
+    from grassroots.meetings.service import get_meeting
+
+    if args.meeting is None:
+        return problem(
+            f"Say which meeting: grassroots print {args.document} MEETING --out FILE.pdf "
+            "(the meeting's id, from `grassroots meetings list`)."
+        )
+    try:
+        meeting = get_meeting(database.sessions, args.meeting)
+    except NotFound:
+        return problem(
+            f"There is no meeting {args.meeting}; `grassroots meetings list` shows each "
+            "meeting's id."
+        )
+    printer = getattr(documents, f"print_{args.document}")
+    printer(database.sessions, meeting.id, out)
+    draft = (
+        " (draft: not yet approved)" if args.document == "minutes" and not meeting.locked else ""
+    )
+    print(f"Wrote {MEETING_PAPERS[args.document]}{draft} of the {meeting.title}, ", end="")
+    print(f"{meeting.on:%d/%m/%Y}, to {out}.")
     return 0
