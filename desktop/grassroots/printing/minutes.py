@@ -348,6 +348,7 @@ def _signature(paper: MinutesPaper, width: float) -> list[Flowable]:
 def _amendments(paper: MinutesPaper, width: float) -> list[Flowable]:
     styles = _styles()
     story: list[Flowable] = [
+        Spacer(1, 6),
         Paragraph("Amendments recorded after approval", styles["section"]),
         Paragraph(
             "These corrections were agreed after the minutes were signed; the signed text "
