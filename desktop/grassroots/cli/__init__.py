@@ -13,6 +13,7 @@ from grassroots.cli import (
     accounts_commands,
     giftaid_commands,
     group_commands,
+    meeting_commands,
     member_commands,
     print_commands,
 )
@@ -43,6 +44,8 @@ _WITH_DATABASE: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "accounts pack": accounts_commands.pack,
     "giftaid schedule": giftaid_commands.schedule,
     "giftaid form": giftaid_commands.declaration_form,
+    "meetings list": meeting_commands.list_meetings_command,
+    "actions list": meeting_commands.list_actions_command,
 }
 
 
@@ -65,7 +68,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in _STANDALONE:
         return _STANDALONE[args.command](args)
     action = args.members_command if args.command == "members" else args.command
-    if args.command in ("accounts", "giftaid"):
+    if args.command in ("accounts", "giftaid", "meetings", "actions"):
         action = f"{args.command} {getattr(args, args.command + '_command')}"
     with opened(args.db) as database:
         return _WITH_DATABASE[action](args, database)

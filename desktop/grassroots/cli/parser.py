@@ -54,6 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     _print_command(commands)
     _accounts_commands(commands)
     _giftaid_commands(commands)
+    _meetings_commands(commands)
     return parser
 
 
@@ -234,6 +235,28 @@ def _giftaid_commands(commands) -> None:
     form.add_argument("--out", metavar="FILE.pdf", required=True, help="where to write the PDF")
     form.add_argument("--person", type=int, metavar="ID", help="fill in this person's details")
     form.add_argument("--copies", type=_count, default=1, help="blank forms, one a page")
+
+
+def _meetings_commands(commands) -> None:
+    meetings = _command(commands, "meetings", "The group's meetings: committee, AGM and others.")
+    actions = meetings.add_subparsers(dest="meetings_command", metavar="ACTION", required=True)
+    listing = _command(
+        actions, "list", "Show meetings newest first (the id first), with their minutes' state."
+    )
+    listing.add_argument(
+        "--upcoming", action="store_true", help="only meetings from today on, soonest first"
+    )
+    listing.add_argument("--format", choices=("table", "csv"), default="table")
+
+    tracker = _command(commands, "actions", "What meetings asked people to do, still open.")
+    tracker_actions = tracker.add_subparsers(
+        dest="actions_command", metavar="ACTION", required=True
+    )
+    open_actions = _command(tracker_actions, "list", "Show every open action, soonest due first.")
+    open_actions.add_argument(
+        "--overdue", action="store_true", help="only actions past their due date"
+    )
+    open_actions.add_argument("--format", choices=("table", "csv"), default="table")
 
 
 def _count(text: str) -> int:
