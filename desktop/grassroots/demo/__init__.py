@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from grassroots.demo.books import add_books
 from grassroots.demo.context import DemoContext
 from grassroots.demo.group import fill_group
+from grassroots.demo.meetings import add_meetings
 from grassroots.demo.members import add_members
 from grassroots.demo.people import add_people
 
@@ -33,6 +34,7 @@ class DemoSummary:
     members: int
     subscriptions: int
     entries: int = 0
+    meetings: int = 0
 
 
 def make_demo(
@@ -55,6 +57,7 @@ def make_demo(
         add_people(ctx, count)
         add_members(ctx, round(count * MEMBER_SHARE))
         add_books(ctx, BOOK_ENTRIES[size])
+        add_meetings(ctx)
     return DemoSummary(
         group_name=settings.name,
         people=ctx.counts.get("people", 0),
@@ -63,4 +66,5 @@ def make_demo(
         members=ctx.counts.get("members", 0),
         subscriptions=ctx.counts.get("subscriptions", 0),
         entries=ctx.counts.get("entries", 0),
+        meetings=ctx.counts.get("meetings", 0),
     )
