@@ -102,3 +102,36 @@ def test_a_file_that_is_not_a_picture_is_refused(qtbot, ctx, tmp_path):
     problem = dialog.logo.load_file(str(path))
     assert problem and "not a picture" in problem
     assert dialog.logo.png is None
+
+
+def test_the_meetings_rules_are_set_on_their_own_tab(qtbot, ctx, sessions):
+    dialog = open_dialog(qtbot, ctx)
+    titles = [dialog.tabs.tabText(i) for i in range(dialog.tabs.count())]
+    assert titles[-1] == "Meetings"
+    dialog.tabs.setCurrentIndex(len(titles) - 1)
+    assert dialog.quorum_number.isEnabled() and not dialog.quorum_numerator.isEnabled()
+    dialog.quorum_rule.setCurrentIndex(dialog.quorum_rule.findData("fraction"))
+    assert not dialog.quorum_number.isEnabled() and dialog.quorum_numerator.isEnabled()
+    dialog.quorum_numerator.setValue(1)
+    dialog.quorum_denominator.setValue(2)
+    dialog.committee_notice.setValue(5)
+    dialog.agm_notice.setValue(21)
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    stored = get_settings(sessions)
+    assert stored.quorum_rule == "fraction"
+    assert (stored.quorum_numerator, stored.quorum_denominator) == (1, 2)
+    assert (stored.committee_notice_days, stored.agm_notice_days) == (5, 21)
+
+
+def test_an_impossible_fraction_is_refused_on_the_meetings_tab(qtbot, ctx, sessions):
+    dialog = open_dialog(qtbot, ctx)
+    dialog.quorum_rule.setCurrentIndex(dialog.quorum_rule.findData("fraction"))
+    dialog.quorum_numerator.setValue(3)
+    dialog.quorum_denominator.setValue(2)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    error = dialog.errors.rows["quorum_numerator"].error
+    qtbot.waitUntil(error.isVisible)
+    assert "fraction" in error.text()
+    assert dialog.tabs.tabText(dialog.tabs.currentIndex()) == "Meetings"
+    assert get_settings(sessions).quorum_rule == "number"  # nothing saved

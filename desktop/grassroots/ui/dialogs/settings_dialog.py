@@ -31,7 +31,12 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots.core.errors import ValidationError
-from grassroots.group.service import MEMBERSHIP_RULES, GroupSettings, save_settings
+from grassroots.group.service import (
+    MEMBERSHIP_RULES,
+    QUORUM_RULES,
+    GroupSettings,
+    save_settings,
+)
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 
@@ -285,6 +290,7 @@ class SettingsDialog(QDialog):
         self._add_tab("Registration && logo", self._registration_form(settings))
         self._add_tab("Membership", self._membership_form(settings))
         self._add_tab("Money && letters", self._money_form(settings))
+        self._add_tab("Meetings", self._meetings_form(settings))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
@@ -423,6 +429,73 @@ class SettingsDialog(QDialog):
         )
         return form
 
+    def _meetings_form(self, s: GroupSettings) -> QFormLayout:
+        """The constitution's meeting rules: the quorum, and the notice each meeting needs."""
+        form = form_layout()
+        self.quorum_rule = QComboBox()
+        self.quorum_rule.setObjectName("quorum_rule")
+        self.quorum_rule.setAccessibleName("How the quorum is worked out")
+        for key, label in QUORUM_RULES.items():
+            self.quorum_rule.addItem(label, key)
+        self.quorum_rule.setCurrentIndex(max(self.quorum_rule.findData(s.quorum_rule), 0))
+        self.quorum_number = _spin("quorum_number", "Quorum, trustees", 1, 100, " trustees")
+        self.quorum_number.setValue(s.quorum_number)
+        self.quorum_numerator = _spin("quorum_numerator", "Quorum fraction, top", 1, 100, "")
+        self.quorum_numerator.setValue(s.quorum_numerator)
+        self.quorum_denominator = _spin("quorum_denominator", "Quorum fraction, bottom", 1, 100)
+        self.quorum_denominator.setValue(s.quorum_denominator)
+        fraction = QWidget()
+        row = QHBoxLayout(fraction)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.quorum_numerator)
+        row.addWidget(QLabel("of every"))
+        row.addWidget(self.quorum_denominator)
+        row.addWidget(QLabel("trustees"))
+        row.addStretch(1)
+        self.general_quorum = _spin("general_quorum_number", "AGM quorum, members", 1, 1000)
+        self.general_quorum.setSuffix(" members")
+        self.general_quorum.setValue(s.general_quorum_number)
+        self.committee_notice = _spin(
+            "committee_notice_days", "Notice of committee meetings, clear days", 0, 90, " days"
+        )
+        self.committee_notice.setValue(s.committee_notice_days)
+        self.agm_notice = _spin("agm_notice_days", "Notice of an AGM or EGM, clear days", 0, 90)
+        self.agm_notice.setSuffix(" days")
+        self.agm_notice.setValue(s.agm_notice_days)
+        self._row(
+            form,
+            "&Quorum:",
+            "quorum_rule",
+            self.quorum_rule,
+            "As your constitution says; checked and shown on each meeting",
+        )
+        self._row(form, "Fixed &number:", "quorum_number", self.quorum_number)
+        self._row(form, "Fr&action:", "quorum_numerator", fraction)
+        self._row(
+            form,
+            "AGM q&uorum:",
+            "general_quorum_number",
+            self.general_quorum,
+            "Members present at an AGM or EGM",
+        )
+        self._row(
+            form,
+            "&Committee notice:",
+            "committee_notice_days",
+            self.committee_notice,
+            "Clear days between sending the agenda and the meeting",
+        )
+        self._row(form, "AG&M notice:", "agm_notice_days", self.agm_notice)
+        self.quorum_rule.currentIndexChanged.connect(self._quorum_changed)
+        self._quorum_changed()
+        return form
+
+    def _quorum_changed(self) -> None:
+        rule = self.quorum_rule.currentData()
+        self.quorum_number.setEnabled(rule in ("number", "greater"))
+        for spin in (self.quorum_numerator, self.quorum_denominator):
+            spin.setEnabled(rule in ("fraction", "greater"))
+
     def _rule_changed(self) -> None:
         self.membership_year.setEnabled(self.rule.currentData() == "fixed")
 
@@ -452,6 +525,13 @@ class SettingsDialog(QDialog):
             renewal_window_days=self.renewal_window.value(),
             retention_months=self.retention.value(),
             payment_instructions=self.payment_instructions.toPlainText().strip(),
+            quorum_rule=self.quorum_rule.currentData(),
+            quorum_number=self.quorum_number.value(),
+            quorum_numerator=self.quorum_numerator.value(),
+            quorum_denominator=self.quorum_denominator.value(),
+            general_quorum_number=self.general_quorum.value(),
+            committee_notice_days=self.committee_notice.value(),
+            agm_notice_days=self.agm_notice.value(),
         )
 
     def save(self) -> None:
@@ -478,3 +558,13 @@ class SettingsDialog(QDialog):
             field = next(f for f, row in self.errors.rows.items() if row is first)
             self.tabs.setCurrentIndex(self._tab_of.get(field, 0))
             first.editor.setFocus()
+
+
+def _spin(name: str, spoken: str, low: int, high: int, suffix: str = "") -> QSpinBox:
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setAccessibleName(spoken)
+    spin.setRange(low, high)
+    spin.setSuffix(suffix)
+    spin.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
+    return spin
