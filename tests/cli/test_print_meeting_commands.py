@@ -81,5 +81,23 @@ def test_the_meeting_must_be_given_and_only_for_meeting_papers(cli, meeting_db, 
 
     assert missing.code == 1 and "Say which meeting" in missing.err
     assert stray.code == 1
-    assert stray.err_lines == ["A meeting is given only for the agenda or minutes, not register."]
+    assert stray.err_lines == [
+        "A meeting is given only for the agenda, minutes or sign-in sheet, not register."
+    ]
     assert not_pdf.code == 1 and "must end in .pdf" in not_pdf.err
+
+
+def test_the_sign_in_sheet_lists_everyone_invited_in_name_order(cli, meeting_db, tmp_path):
+    db, meeting_id = meeting_db
+    out = tmp_path / "sign-in.pdf"
+
+    result = cli("print", "sign-in", str(meeting_id), "--out", out, "--db", db)
+
+    assert result.code == 0, result.err
+    assert "attendance sign-in sheet of the Committee meeting, 14/04/2026" in result.out
+    text = _text(out)
+    assert "Attendance sign-in sheet" in text and "Signature" in text
+    names = ["Bob Jones", "Cath Patel", "Dev Khan", "Eve Lee", "Fran Hughes"]
+    places = [text.index(name) for name in names]
+    assert places == sorted(places)  # in name order, so a member finds their line
+    assert "Margaret Okonkwo-Fairweather" in text

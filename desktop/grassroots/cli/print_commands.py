@@ -1,5 +1,5 @@
-"""`grassroots print register | labels | cards | reminders`; `print agenda | minutes MEETING`
-(a meeting's notice and agenda, or its minutes)."""
+"""`grassroots print register | labels | cards | reminders`; `print agenda | minutes | sign-in
+MEETING` (a meeting's notice and agenda, its minutes, or its attendance sign-in sheet)."""
 
 from __future__ import annotations
 
@@ -18,7 +18,11 @@ WHAT = {
 }
 # Only letters and lists have a large-print layout; labels and cards are fixed-size stationery.
 LARGE_PRINT = {"register", "reminders"}
-MEETING_PAPERS = {"agenda": "the notice and agenda", "minutes": "the minutes"}
+MEETING_PAPERS = {
+    "agenda": "the notice and agenda",
+    "minutes": "the minutes",
+    "sign-in": "the attendance sign-in sheet",
+}
 
 
 def print_document(args: argparse.Namespace, database: Database) -> int:
@@ -30,7 +34,10 @@ def print_document(args: argparse.Namespace, database: Database) -> int:
     if args.document in MEETING_PAPERS:
         return print_meeting_paper(args, database, out)
     if getattr(args, "meeting", None) is not None:
-        return problem(f"A meeting is given only for the agenda or minutes, not {args.document}.")
+        return problem(
+            "A meeting is given only for the agenda, minutes or sign-in sheet, "
+            f"not {args.document}."
+        )
     if args.large_print and args.document not in LARGE_PRINT:
         return problem(f"Large print is for the register and reminders, not {args.document}.")
     if args.each_person and args.document != "labels":
@@ -67,7 +74,7 @@ def print_meeting_paper(args: argparse.Namespace, database: Database, out: Path)
             f"There is no meeting {args.meeting}; `grassroots meetings list` shows each "
             "meeting's id."
         )
-    printer = getattr(documents, f"print_{args.document}")
+    printer = getattr(documents, f"print_{args.document.replace('-', '_')}")
     printer(database.sessions, meeting.id, out)
     draft = (
         " (draft: not yet approved)" if args.document == "minutes" and not meeting.locked else ""

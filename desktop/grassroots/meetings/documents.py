@@ -25,6 +25,7 @@ from grassroots.printing.minutes import (
     MinutesPaper,
     build_minutes,
 )
+from grassroots.printing.sign_in import SignInSheet, build_sign_in_sheet
 
 Sessions = sessionmaker[Session]
 
@@ -133,3 +134,23 @@ def print_agenda(sessions: Sessions, meeting_id: int, out: Path) -> Path:
 def print_minutes(sessions: Sessions, meeting_id: int, out: Path) -> Path:
     """Write the minutes to `out`, marked DRAFT on every page until they are approved."""
     return build_minutes(minutes_paper(sessions, meeting_id), out)
+
+
+# Blank lines for guests and people not on the list, however many are invited.
+SIGN_IN_BLANK_LINES = 6
+
+
+def sign_in_sheet(sessions: Sessions, meeting_id: int, today: date | None = None) -> SignInSheet:
+    meeting = get_meeting(sessions, meeting_id)
+    names = tuple(sorted((a.name for a in meeting.attendance), key=str.casefold))
+    return SignInSheet(
+        heading=_heading(sessions, meeting),
+        names=names,
+        blank_lines=SIGN_IN_BLANK_LINES,
+        printed_on=today or date.today(),
+    )
+
+
+def print_sign_in(sessions: Sessions, meeting_id: int, out: Path) -> Path:
+    """The attendance sheet to sign at the door: everyone invited, and blank lines."""
+    return build_sign_in_sheet(sign_in_sheet(sessions, meeting_id), out)
