@@ -82,7 +82,7 @@ def test_the_meeting_must_be_given_and_only_for_meeting_papers(cli, meeting_db, 
     assert missing.code == 1 and "Say which meeting" in missing.err
     assert stray.code == 1
     assert stray.err_lines == [
-        "A meeting is given only for the agenda, minutes or sign-in sheet, not register."
+        "A meeting is given only for the agenda, minutes, sign-in sheet or AGM pack, not register."
     ]
     assert not_pdf.code == 1 and "must end in .pdf" in not_pdf.err
 
@@ -101,3 +101,16 @@ def test_the_sign_in_sheet_lists_everyone_invited_in_name_order(cli, meeting_db,
     places = [text.index(name) for name in names]
     assert places == sorted(places)  # in name order, so a member finds their line
     assert "Margaret Okonkwo-Fairweather" in text
+
+
+def test_the_agm_pack_is_only_for_a_general_meeting(cli, meeting_db, tmp_path):
+    db, meeting_id = meeting_db
+    out = tmp_path / "pack.pdf"
+
+    result = cli("print", "agm-pack", str(meeting_id), "--out", out, "--db", db)
+
+    assert result.code == 1
+    assert result.err_lines == [
+        f"The AGM pack is for a general meeting; meeting {meeting_id} is a committee meeting."
+    ]
+    assert not out.exists()

@@ -115,14 +115,16 @@ def _print_command(commands) -> None:
         "Print the register, labels, cards or reminders, or a meeting's agenda or minutes.",
     )
     printing.add_argument(
-        "document", choices=(*DOCUMENTS, "agenda", "minutes", "sign-in"), help="what to print"
+        "document",
+        choices=(*DOCUMENTS, "agenda", "minutes", "sign-in", "agm-pack"),
+        help="what to print",
     )
     printing.add_argument(
         "meeting",
         nargs="?",
         type=_count,
         metavar="MEETING",
-        help="agenda, minutes, sign-in: the meeting's id",
+        help="agenda, minutes, sign-in, agm-pack: the meeting's id",
     )
     printing.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF to write")
     printing.add_argument(

@@ -22,6 +22,7 @@ MEETING_PAPERS = {
     "agenda": "the notice and agenda",
     "minutes": "the minutes",
     "sign-in": "the attendance sign-in sheet",
+    "agm-pack": "the AGM pack",
 }
 
 
@@ -35,7 +36,7 @@ def print_document(args: argparse.Namespace, database: Database) -> int:
         return print_meeting_paper(args, database, out)
     if getattr(args, "meeting", None) is not None:
         return problem(
-            "A meeting is given only for the agenda, minutes or sign-in sheet, "
+            "A meeting is given only for the agenda, minutes, sign-in sheet or AGM pack, "
             f"not {args.document}."
         )
     if args.large_print and args.document not in LARGE_PRINT:
@@ -73,6 +74,11 @@ def print_meeting_paper(args: argparse.Namespace, database: Database, out: Path)
         return problem(
             f"There is no meeting {args.meeting}; `grassroots meetings list` shows each "
             "meeting's id."
+        )
+    if args.document == "agm-pack" and meeting.kind not in ("agm", "egm"):
+        return problem(
+            f"The AGM pack is for a general meeting; meeting {meeting.id} is a "
+            f"{meeting.kind_label.lower()}."
         )
     printer = getattr(documents, f"print_{args.document.replace('-', '_')}")
     printer(database.sessions, meeting.id, out)

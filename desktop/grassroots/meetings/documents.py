@@ -154,3 +154,51 @@ def sign_in_sheet(sessions: Sessions, meeting_id: int, today: date | None = None
 def print_sign_in(sessions: Sessions, meeting_id: int, out: Path) -> Path:
     """The attendance sheet to sign at the door: everyone invited, and blank lines."""
     return build_sign_in_sheet(sign_in_sheet(sessions, meeting_id), out)
+
+
+def _last_agm_before(sessions: Sessions, meeting: MeetingDetail) -> int | None:
+    from grassroots.meetings.service import list_meetings
+
+    earlier = [m for m in list_meetings(sessions, kind="agm") if m.on < meeting.on]
+    return earlier[0].id if earlier else None
+
+
+def _accounts_year(sessions: Sessions, on: date) -> date | None:
+    """The financial year that ended last before the meeting, if the group keeps books."""
+    from grassroots.accounts.books import list_accounts
+    from grassroots.accounts.year_end import year_starting
+    from grassroots.core.dates import add_months
+
+    if not list_accounts(sessions):
+        return None
+    return add_months(year_starting(sessions, on), -12)
+
+
+def print_agm_pack(sessions: Sessions, meeting_id: int, out: Path) -> tuple[str, ...]:
+    """The AGM pack as one PDF: the notice and agenda, the last AGM's minutes (for approval)
+    and the accounts of the year just ended. Returns what went in, in order."""
+    import tempfile
+
+    from grassroots.printing.bundle import bind
+
+    meeting = get_meeting(sessions, meeting_id)
+    with tempfile.TemporaryDirectory() as folder:
+        parts, said = (
+            [print_agenda(sessions, meeting_id, Path(folder) / "agenda.pdf")],
+            ["the notice and agenda"],
+        )
+        previous = _last_agm_before(sessions, meeting)
+        if previous is not None:
+            parts.append(print_minutes(sessions, previous, Path(folder) / "minutes.pdf"))
+            said.append(
+                f"the minutes of the last AGM ({get_meeting(sessions, previous).on:%d/%m/%Y})"
+            )
+        year = _accounts_year(sessions, meeting.on)
+        if year is not None:
+            from grassroots.accounts.documents import print_annual_accounts
+
+            parts.append(print_annual_accounts(sessions, Path(folder) / "accounts.pdf", year))
+            said.append(f"the accounts for the year from {year:%d/%m/%Y}")
+        name = get_settings(sessions).name
+        bind(parts, out, f"AGM pack, {meeting.on:%d/%m/%Y}: {name}", name)
+    return tuple(said)
