@@ -114,3 +114,24 @@ def test_the_agm_pack_is_only_for_a_general_meeting(cli, meeting_db, tmp_path):
         f"The AGM pack is for a general meeting; meeting {meeting_id} is a committee meeting."
     ]
     assert not out.exists()
+
+
+def test_the_minutes_as_a_word_document_to_edit(cli, meeting_db, tmp_path):
+    from docx import Document
+
+    db, meeting_id = meeting_db
+    out = tmp_path / "minutes.docx"
+
+    result = cli("print", "minutes", str(meeting_id), "--out", out, "--db", db)
+    wrong = cli("print", "minutes", str(meeting_id), "--out", tmp_path / "m.odt", "--db", db)
+
+    assert result.code == 0, result.err
+    document = Document(str(out))
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert "Minutes of the committee meeting (draft)" in text
+    assert "Present: " in text and "Bob Jones" in text
+    assert "CARRIED" in text and "Chair's signature" in text
+    actions = document.tables[-1]
+    assert [c.text for c in actions.rows[0].cells] == ["Item", "Action", "Owner", "Due"]
+    assert len(actions.rows) > 1
+    assert wrong.code == 1 and "(or .docx for the minutes)" in wrong.err

@@ -30,8 +30,12 @@ def print_document(args: argparse.Namespace, database: Database) -> int:
     from grassroots.members import documents
 
     out = Path(args.out)
-    if out.suffix.lower() != ".pdf":
-        return problem(f"{args.out}: the file to write must end in .pdf")
+    word = args.document == "minutes" and out.suffix.lower() == ".docx"
+    if out.suffix.lower() != ".pdf" and not word:
+        return problem(
+            f"{args.out}: the file to write must end in .pdf"
+            + (" (or .docx for the minutes)" if args.document == "minutes" else "")
+        )
     if args.document in MEETING_PAPERS:
         return print_meeting_paper(args, database, out)
     if getattr(args, "meeting", None) is not None:

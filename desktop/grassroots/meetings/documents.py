@@ -132,7 +132,12 @@ def print_agenda(sessions: Sessions, meeting_id: int, out: Path) -> Path:
 
 
 def print_minutes(sessions: Sessions, meeting_id: int, out: Path) -> Path:
-    """Write the minutes to `out`, marked DRAFT on every page until they are approved."""
+    """Write the minutes to `out`: a PDF marked DRAFT on every page until they are approved,
+    or, for a `.docx` name, a Word document to edit."""
+    if out.suffix.lower() == ".docx":
+        from grassroots.meetings.minutes_docx import write_minutes_docx
+
+        return write_minutes_docx(minutes_paper(sessions, meeting_id), out)
     return build_minutes(minutes_paper(sessions, meeting_id), out)
 
 
