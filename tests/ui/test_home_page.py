@@ -221,3 +221,24 @@ def test_the_books_card_shows_what_is_held_and_leads_to_each_job(qtbot, main_win
         links["Reconcile Current account (never reconciled)"], Qt.MouseButton.LeftButton
     )
     assert main_window.current_page().current_key() == "bank"
+
+
+def test_overdue_meeting_actions_are_counted_in_the_summary(qtbot, ctx, sessions):
+    from datetime import time
+
+    from grassroots.meetings import actions, service
+    from grassroots.meetings.records import ActionInput, MeetingInput
+
+    add_members_current(sessions, 3)
+    meeting = service.plan_meeting(
+        sessions, MeetingInput("committee", date.today() - timedelta(days=40), starts_at=time(19))
+    )
+    item = meeting.items[0].id
+    actions.add_action(
+        sessions, item, ActionInput("Book the hall", due_on=date.today() - timedelta(days=3))
+    )
+    actions.add_action(
+        sessions, item, ActionInput("Order chairs", due_on=date.today() + timedelta(days=9))
+    )
+    page = shown_home(qtbot, ctx)
+    assert page.summary.text() == "3 current members · 1 meeting action overdue"

@@ -44,11 +44,19 @@ class HomeData:
     group_name: str
     summary: HomeSummary
     books: BooksSummary
+    overdue_actions: int = 0  # meeting actions past their due date
 
 
 def load_home(sessions) -> HomeData:
     """The job run in the background: everything Home shows, in one go."""
-    return HomeData(get_settings(sessions).name, home_summary(sessions), books_summary(sessions))
+    from grassroots.meetings.actions import overdue_count
+
+    return HomeData(
+        get_settings(sessions).name,
+        home_summary(sessions),
+        books_summary(sessions),
+        overdue_count(sessions, date.today()),
+    )
 
 
 def _plural(n: int, one: str, many: str | None = None) -> str:
@@ -336,7 +344,10 @@ class HomePage(QWidget):
         new_group = s.people == 0
         self.empty.setVisible(new_group)
         self._set_cards_visible(not new_group)
-        self.summary.setText("Welcome to Grassroots." if new_group else summary_line(s))
+        line = "Welcome to Grassroots." if new_group else summary_line(s)
+        if data.overdue_actions:
+            line += " · " + _plural(data.overdue_actions, "meeting action") + " overdue"
+        self.summary.setText(line)
         today = date.today()
         self.due.show_values(
             s.due,
