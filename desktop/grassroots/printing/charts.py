@@ -17,6 +17,7 @@ from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 
+from grassroots.core.scales import nice_step, pounds_label
 from grassroots.printing.fonts import REGULAR, register_fonts
 from grassroots.printing.styles import INK, MUTED, RULE
 
@@ -34,18 +35,13 @@ class MonthBar:
     paid: int
 
 
-def _nice_step(top: int) -> int:
-    """A step of 1, 2 or 5 times a power of ten (pence), giving at most five gaps to `top`."""
-    step = 100
-    while True:
-        for factor in (1, 2, 5):
-            if top / (step * factor) <= 5:
-                return step * factor
-        step *= 10
+def _axis_label(step: int):
+    """ReportLab hands the axis values over as floats; they are whole pence on `step`."""
 
+    def label(value: float) -> str:
+        return pounds_label(round(value), step)
 
-def _pounds(pence: float) -> str:
-    return f"£{round(pence) // 100:,}"
+    return label
 
 
 def month_chart(months: Sequence[MonthBar], width: float, height: float) -> Drawing:
@@ -53,7 +49,7 @@ def month_chart(months: Sequence[MonthBar], width: float, height: float) -> Draw
     register_fonts()
     drawing = Drawing(width, height)
     top = max([1, *(m.received for m in months), *(m.paid for m in months)])
-    step = _nice_step(top)
+    step = max(100, nice_step(top))  # whole pounds on paper
     chart = VerticalBarChart()
     chart.x, chart.y = 44, 30
     chart.width, chart.height = width - chart.x - 6, height - chart.y - 26
@@ -66,7 +62,7 @@ def month_chart(months: Sequence[MonthBar], width: float, height: float) -> Draw
     chart.barWidth, chart.barSpacing, chart.groupSpacing = 10, 1, 12
     value = chart.valueAxis
     value.valueMin, value.valueMax, value.valueStep = 0, -(-top // step) * step, step
-    value.labelTextFormat = _pounds
+    value.labelTextFormat = _axis_label(step)
     value.labels.fontName, value.labels.fontSize = REGULAR, 7.5
     value.labels.fillColor = MUTED
     value.strokeColor = None

@@ -15,13 +15,8 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from grassroots.accounts import books, budgets
 from grassroots.accounts.trends import MonthTotals, monthly_totals
 from grassroots.core.money import Money
-from grassroots.ui.accounts.charts import (
-    RECEIPTS,
-    axis_ticks,
-    nice_step,
-    pounds_label,
-    spending_summary,
-)
+from grassroots.core.scales import axis_ticks, nice_step, pounds_label
+from grassroots.ui.accounts.charts import RECEIPTS, spending_summary
 from grassroots.ui.accounts.reports_page import (
     CUSTOM,
     LAST_MONTH,

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from grassroots.accounts.trends import BalanceSeries, MonthTotals
 from grassroots.core.money import Money
+from grassroots.core.scales import axis_ticks, pounds_label
 from grassroots.ui.theme import COLOURS
 
 RECEIPTS = QColor("#0072B2")  # blue
@@ -33,33 +34,6 @@ FAINT_ALPHA = 60
 
 
 # ---------------------------------------------------------------- scales and labels
-
-
-def nice_step(span: int, most: int = 5) -> int:
-    """A step of 1, 2 or 5 times a power of ten (in pence) giving at most `most` gaps."""
-    span = max(span, 100)
-    step = 1
-    while True:
-        for factor in (1, 2, 5):
-            if span / (step * factor) <= most:
-                return step * factor
-        step *= 10
-
-
-def axis_ticks(low: int, high: int, most: int = 5) -> list[int]:
-    """Round values (pence) from at or below `low` to at or above `high`, always taking in 0."""
-    low, high = min(low, 0), max(high, 0)
-    step = nice_step(high - low, most)
-    ticks = [(low // step) * step]
-    while ticks[-1] < high:
-        ticks.append(ticks[-1] + step)
-    return ticks
-
-
-def pounds_label(pence: int, step: int) -> str:
-    """'£12,000', '-£500'; pence only when the steps are smaller than a pound."""
-    text = f"£{abs(pence) // 100:,}" if step % 100 == 0 else Money(abs(pence)).format()
-    return f"-{text}" if pence < 0 else text
 
 
 def _month(first: date) -> str:
@@ -184,6 +158,7 @@ class Chart(QWidget):
         )
 
     def y_of(self, pence: int, plot: QRectF) -> float:
+        """The screen position (a pixel coordinate, not money) of an amount on the axis."""
         low, high = self.ticks[0], self.ticks[-1]
         return plot.bottom() - (pence - low) / max(high - low, 1) * plot.height()
 
