@@ -34,6 +34,7 @@ from grassroots.ui.accounts.columns import (
 from grassroots.ui.accounts.filter_bar import ALL_DATES, CashBookFilters, year_bounds
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
+from grassroots.ui.widgets.actions import page_action
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.empty_state import EmptyState
 from grassroots.ui.widgets.lazy_table import ROW_ROLE
@@ -78,15 +79,7 @@ class AccountsPage(QWidget):
 
     # ------------------------------------------------------------ building
     def _action(self, text: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: slot())
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        tip = tip or text.replace("&", "").rstrip("…")
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        return action
+        return page_action(self, text, slot, shortcut, tip)
 
     def _toolbar(self) -> QToolBar:
         self.new_action = self._action(

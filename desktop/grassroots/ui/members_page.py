@@ -20,6 +20,7 @@ from grassroots.ui.context import AppContext
 from grassroots.ui.members.columns import MEMBER_COLUMNS, STATUS_COLUMN, StatusBadgeDelegate
 from grassroots.ui.members.filter_bar import FilterBar
 from grassroots.ui.members.print_actions import PrintActions
+from grassroots.ui.widgets.actions import page_action
 from grassroots.ui.widgets.empty_state import EmptyState
 from grassroots.ui.widgets.lazy_table import ROW_ROLE, LazyTableModel
 from grassroots.ui.widgets.record_table import RecordTable
@@ -59,15 +60,7 @@ class MembersPage(QWidget):
 
     # ------------------------------------------------------------ building
     def _action(self, text: str, slot, shortcut: str | None = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
-        action.triggered.connect(lambda _checked=False: slot())
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-        tip = tip or text.replace("&", "").rstrip("…")
-        action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        return action
+        return page_action(self, text, slot, shortcut, tip)
 
     def _toolbar(self) -> QToolBar:
         self.add_person_action = self._action("Add &person", self.add_person, "Ctrl+N")
