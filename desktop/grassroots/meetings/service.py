@@ -2,9 +2,10 @@
 
 Who is invited by default: a meeting invites the people `default_invitees` names. Grassroots
 does not yet record who sits on the committee or who the trustees are (people have no roles
-beyond membership), so it names nobody and the secretary invites people by hand. When a
-roles area records committee members and trustees, `default_invitees` is the one function to
-change: it receives the session and the kind of meeting and returns person ids.
+beyond membership), so a new meeting invites the people who were on the list of the last
+meeting of its kind (not its guests): the committee, as the secretary last recorded it. An AGM
+or EGM with none before it takes the last committee meeting's list. When a roles area records
+committee members and trustees, `default_invitees` is the one function to change.
 """
 
 from __future__ import annotations
@@ -26,8 +27,16 @@ from grassroots.people.models import Person
 
 
 def default_invitees(session: Session, kind: str) -> tuple[int, ...]:
-    """The people a new meeting of `kind` invites; nobody until roles are recorded (see the
-    module's docstring)."""
+    """The people a new meeting of `kind` invites (see the module's docstring)."""
+    for source in (kind, "committee") if kind in ("agm", "egm") else (kind,):
+        last = session.scalar(
+            select(Meeting)
+            .where(Meeting.kind == source)
+            .order_by(Meeting.on.desc(), Meeting.id.desc())
+            .limit(1)
+        )
+        if last is not None:
+            return tuple(a.person_id for a in last.attendance if a.status != "guest")
     return ()
 
 

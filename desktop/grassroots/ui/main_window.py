@@ -58,10 +58,17 @@ def _accounts_page(ctx: AppContext) -> QWidget:
     return AccountsArea(ctx)
 
 
+def _meetings_page(ctx: AppContext) -> QWidget:
+    from grassroots.ui.meetings.area import MeetingsArea  # made on first visit
+
+    return MeetingsArea(ctx)
+
+
 AREAS = (
     Area("home", "Home", "home", HomePage),
     Area("members", "People & Members", "people", _members_page),
     Area("accounts", "Accounts", "accounts", _accounts_page),
+    Area("meetings", "Meetings", "meetings", _meetings_page),
 )
 
 
@@ -264,6 +271,18 @@ class MainWindow(QMainWindow):
             area.show_tab("cash_book").show_to_categorise()
         else:
             area.show_tab(where)
+
+    def show_meetings(self, where: str = "meetings") -> None:
+        """The meetings list, or the action tracker ("actions", or "overdue" for just those
+        past their due date)."""
+        area = self.show_area("meetings")
+        if where in ("actions", "overdue"):
+            area.show_actions(overdue_only=where == "overdue")
+        else:
+            area.show_tab("meetings")
+
+    def open_meeting(self, meeting_id: int) -> None:
+        self.show_area("meetings").open_meeting(meeting_id)
 
     def open_person(self, person_id: int) -> None:
         self.show_area("members").open_person(person_id)
