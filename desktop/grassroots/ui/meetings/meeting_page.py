@@ -8,13 +8,16 @@ a tab that writes says `changed` and the page loads it again.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
+from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -25,13 +28,14 @@ from grassroots.core.clock import format_time
 from grassroots.core.dates import format_date
 from grassroots.meetings.notice import check_notice
 from grassroots.meetings.quorum import check_quorum
-from grassroots.meetings.records import MeetingDetail, NoticeCheck, QuorumCheck
+from grassroots.meetings.records import ApprovalResult, MeetingDetail, NoticeCheck, QuorumCheck
 from grassroots.meetings.service import get_meeting
 from grassroots.ui.context import AppContext
 from grassroots.ui.meetings.agenda_panel import AgendaPanel
 from grassroots.ui.meetings.attendance_panel import AttendancePanel
 from grassroots.ui.meetings.minutes_panel import MinutesPanel
 from grassroots.ui.meetings.panel import MeetingPanel
+from grassroots.ui.meetings.print_menu import PrintMenu
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.actions import page_action
 
@@ -72,6 +76,26 @@ def people_line(meeting: MeetingDetail) -> str:
     return " · ".join(parts) or "No chair or minute-taker named yet"
 
 
+def quorum_text(view: MeetingView) -> str:
+    """Before anyone is marked present, say what the quorum will be rather than that the
+    meeting is not quorate, which would alarm a secretary still preparing it."""
+    quorum = view.quorum
+    if quorum.present == 0 and quorum.needed and view.meeting.on >= date.today():
+        return f"The quorum is {quorum.needed}: mark who came on the Attendance tab."
+    return quorum.reason
+
+
+def amendments_text(meeting: MeetingDetail) -> str:
+    items = {i.id: f"item {i.position}" for i in meeting.items}
+    lines = [
+        f"Amended {format_date(a.made_on)}"
+        + (f" ({items[a.item_id]})" if a.item_id in items else "")
+        + f": {html.escape(a.text)}"
+        for a in meeting.amendments
+    ]
+    return "<br>".join(lines)
+
+
 class MeetingPage(QWidget):
     """`show(meeting_id)` loads and shows a meeting; `back_requested` returns to the list."""
 
@@ -101,6 +125,17 @@ class MeetingPage(QWidget):
         self.people.setObjectName("meetingPeople")
         self.buttons = QHBoxLayout()
         self.buttons.setSpacing(6)
+        self.details_button = self._button("&Details…", "meetingDetails", self.change_details)
+        self.details_button.setToolTip("Change the date, times, venue, chair or minute-taker")
+        self.print_button = self._button("&Print", "meetingPrint", None)
+        self.print_menu = PrintMenu(self.ctx, self)
+        self.print_button.setMenu(self.print_menu)
+        self.approve_button = self._button("Appro&ve minutes…", "approveMinutes", self.approve)
+        self.approve_button.setToolTip("Sign the minutes as a true record, which locks them")
+        set_role(self.approve_button, "primary")
+        self.amend_button = self._button("Record an a&mendment…", "amendMinutes", self.amend)
+        self.amend_button.setToolTip("Correct signed minutes: kept beside them, never an edit")
+        self.dialog: QWidget | None = None  # the dialog last opened (for tests)
         self.quorum = QLabel()
         self.quorum.setObjectName("meetingQuorum")
         self.quorum.setWordWrap(True)
@@ -114,7 +149,10 @@ class MeetingPage(QWidget):
         checks.setObjectName("notice")
         checks_column = QVBoxLayout(checks)
         checks_column.setContentsMargins(10, 6, 10, 6)
-        for label in (self.locked, self.notice, self.quorum):
+        self.amendments = QLabel()
+        self.amendments.setObjectName("meetingAmendments")
+        self.amendments.setWordWrap(True)
+        for label in (self.locked, self.amendments, self.notice, self.quorum):
             checks_column.addWidget(label)
         self.checks = checks
         self.tabs = QTabWidget()
@@ -147,12 +185,21 @@ class MeetingPage(QWidget):
         titles.addWidget(self.people)
         top.addLayout(titles, 1)
         top.addLayout(self.buttons)
+        self.buttons.setAlignment(Qt.AlignmentFlag.AlignTop)
         column = QVBoxLayout(self)
         column.setContentsMargins(16, 8, 16, 12)
         column.setSpacing(8)
         column.addLayout(top)
         column.addWidget(checks)
         column.addWidget(self.tabs, 1)
+
+    def _button(self, text: str, name: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        if slot is not None:
+            button.clicked.connect(lambda _=False: slot())
+        self.buttons.addWidget(button)
+        return button
 
     # ------------------------------------------------------------ loading
     def show_meeting(self, meeting_id: int) -> None:
@@ -187,8 +234,21 @@ class MeetingPage(QWidget):
                 f" by {meeting.approved_by}. The minutes are locked; a correction is recorded "
                 "as an amendment."
             )
+        self.amendments.setVisible(bool(meeting.amendments))
+        self.amendments.setText(amendments_text(meeting))
+        self.notice.setVisible(not meeting.locked)
         self.notice.setText(view.notice.message)
-        self.quorum.setText(view.quorum.reason)
+        self.quorum.setText(quorum_text(view))
+        self.details_button.setEnabled(not meeting.locked)
+        self.approve_button.setVisible(not meeting.locked)
+        self.approve_button.setEnabled(meeting.on <= date.today())
+        self.approve_button.setToolTip(
+            "Sign the minutes as a true record, which locks them"
+            if meeting.on <= date.today()
+            else "Minutes are approved after the meeting has been held"
+        )
+        self.amend_button.setVisible(meeting.locked)
+        self.print_menu.show_meeting(meeting)
         for panel in self.panels.values():
             panel.show_meeting(meeting)
         self.loaded.emit(view)
@@ -204,6 +264,52 @@ class MeetingPage(QWidget):
 
     def _tab_changed(self, _index: int) -> None:
         self.flush()
+
+    # ------------------------------------------------------------ the meeting itself
+    def change_details(self) -> None:
+        if self.view is None or self.view.meeting.locked:
+            return
+        from grassroots.ui.meetings.meeting_dialog import MeetingDialog
+
+        self.flush()
+        self.dialog = MeetingDialog(self.ctx, self.view.meeting, self)
+        self.dialog.saved.connect(lambda _: self.reload())
+        self.dialog.open()
+
+    def approve(self) -> None:
+        if self.view is None or self.view.meeting.locked:
+            return
+        from grassroots.ui.meetings.approval_dialogs import ApproveDialog
+
+        self.flush()
+        self.dialog = ApproveDialog(self.ctx, self.view.meeting, self)
+        self.dialog.saved.connect(self._approved)
+        self.dialog.open()
+
+    def _approved(self, result: ApprovalResult) -> None:
+        self.reload()
+        if result.warnings:
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                "Minutes approved",
+                "The minutes are approved and locked.",
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setObjectName("approvedBox")
+            box.setInformativeText(" ".join(result.warnings))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.dialog = box
+            box.open()
+
+    def amend(self) -> None:
+        if self.view is None or not self.view.meeting.locked:
+            return
+        from grassroots.ui.meetings.approval_dialogs import AmendmentDialog
+
+        self.dialog = AmendmentDialog(self.ctx, self.view.meeting, self)
+        self.dialog.saved.connect(lambda _: self.reload())
+        self.dialog.open()
 
     def show_tab(self, key: str) -> MeetingPanel:
         panel = self.panels[key]
