@@ -107,3 +107,23 @@ def test_updating_keeps_the_agenda_and_deleting_removes_the_meeting(sessions, pl
     assert (updated.on, updated.venue, len(updated.items)) == (date(2026, 3, 17), "Library", 8)
     with pytest.raises(NotFound):
         service.get_meeting(sessions, meeting.id)
+
+
+def test_a_new_meeting_invites_the_last_such_meetings_list_but_not_its_guests(
+    sessions, committee, plan
+):
+    from grassroots.meetings.attendance import mark_attendance
+    from grassroots.people.records import PersonInput
+    from grassroots.people.service import add_person
+
+    first = plan(invite=(committee["Ann"], committee["Bob"]))
+    guest = add_person(sessions, PersonInput(first_name="Gus", last_name="Visitor")).id
+    mark_attendance(sessions, first.id, guest, "guest")
+    mark_attendance(sessions, first.id, committee["Bob"], "apologies")
+    nobody_yet = service.plan_meeting(sessions, MeetingInput(kind="subgroup", on=date(2026, 4, 1)))
+    assert nobody_yet.attendance == ()
+    second = service.plan_meeting(sessions, MeetingInput(kind="committee", on=date(2026, 5, 12)))
+    assert {a.person_id for a in second.attendance} == {committee["Ann"], committee["Bob"]}
+    assert {a.status for a in second.attendance} == {"invited"}
+    agm = service.plan_meeting(sessions, MeetingInput(kind="agm", on=date(2026, 7, 16)))
+    assert {a.person_id for a in agm.attendance} == {committee["Ann"], committee["Bob"]}
