@@ -242,3 +242,52 @@ def test_overdue_meeting_actions_are_counted_in_the_summary(qtbot, ctx, sessions
     )
     page = shown_home(qtbot, ctx)
     assert page.summary.text() == "3 current members · 1 meeting action overdue"
+
+
+def _minute_actions(sessions, overdue: int, later: int) -> None:
+    """A committee meeting last month that set `overdue` actions now late and `later` not."""
+    from datetime import time
+
+    from grassroots.meetings import actions, service
+    from grassroots.meetings.records import ActionInput, MeetingInput
+
+    meeting = service.plan_meeting(
+        sessions, MeetingInput("committee", date.today() - timedelta(days=30), starts_at=time(19))
+    )
+    item = meeting.items[0].id
+    for n in range(overdue):
+        due = date.today() - timedelta(days=n + 1)
+        actions.add_action(sessions, item, ActionInput(f"Late job {n}", due_on=due))
+    for n in range(later):
+        due = date.today() + timedelta(days=n + 1)
+        actions.add_action(sessions, item, ActionInput(f"Later job {n}", due_on=due))
+
+
+def test_no_overdue_actions_no_link(qtbot, ctx, sessions):
+    add_members_current(sessions, 2)
+    _minute_actions(sessions, overdue=0, later=2)
+    page = shown_home(qtbot, ctx)
+    assert not page.overdue.isVisible()
+    assert "overdue" not in page.summary.text()
+
+
+def test_overdue_actions_link_opens_the_tracker_filtered_to_them(qtbot, main_window, sessions):
+    add_members_current(sessions, 2)
+    _minute_actions(sessions, overdue=3, later=1)
+    home = main_window.current_page()
+    home.refresh()
+    # A load already running when the actions were written is followed by this one.
+    qtbot.waitUntil(lambda: home.overdue.isVisible(), timeout=5000)
+    assert home.overdue_link.text() == "3 meeting actions overdue"
+    assert (
+        home.overdue_link.accessibleName() == "3 meeting actions overdue: open the action tracker"
+    )
+
+    qtbot.mouseClick(home.overdue_link, Qt.MouseButton.LeftButton)
+    assert main_window.current_area() == "meetings"
+    area = main_window.current_page()
+    assert area.current_key() == "actions"
+    tracker = area.page("actions")
+    assert tracker.overdue_only.isChecked()
+    qtbot.waitUntil(lambda: tracker.tree.topLevelItemCount() == 3, timeout=5000)
+    assert tracker.count.text() == "4 open actions, 3 overdue · showing 3"

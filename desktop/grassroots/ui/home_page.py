@@ -171,6 +171,7 @@ class HomePage(QWidget):
     person_requested = Signal(int)
     retention_requested = Signal()
     accounts_requested = Signal(str)  # a tab of the Accounts area, or books.TO_CATEGORISE
+    actions_requested = Signal(str)  # "overdue": the action tracker, filtered to those late
     loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
@@ -186,6 +187,7 @@ class HomePage(QWidget):
         self.summary = set_role(QLabel("Loading…"), "lead")
         self.summary.setObjectName("homeSummary")
         self.summary.setWordWrap(True)
+        self.overdue = self._overdue_notice()
         self.due = AttentionCard("due", "Renewals due", "calendar", "Show all due")
         self.reminders_link = self.due.add_action(
             "Print reminder letters…",
@@ -217,6 +219,7 @@ class HomePage(QWidget):
         layout.setSpacing(int(em * 0.6))
         layout.addWidget(self.heading)
         layout.addWidget(self.summary)
+        layout.addWidget(self.overdue)
         layout.addSpacing(int(em * 0.4))
         layout.addWidget(self.empty)
         layout.addLayout(self.cards)
@@ -261,6 +264,38 @@ class HomePage(QWidget):
         layout.addSpacing(em // 2)
         layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignHCenter)
         return frame
+
+    def _overdue_notice(self) -> QFrame:
+        """A soft yellow line when meeting actions are past their due date; its link opens the
+        action tracker showing just those."""
+        frame = QFrame()
+        frame.setObjectName("notice")
+        frame.setAccessibleName("Overdue meeting actions")
+        em = self.fontMetrics().height()
+        picture = QLabel()
+        picture.setPixmap(icon("alert").pixmap(int(em * 1.1), int(em * 1.1)))
+        self.overdue_link = link_button("", "overdueActionsLink", "")
+        self.overdue_link.setToolTip("Open the action tracker showing the overdue actions")
+        self.overdue_link.clicked.connect(self._ask_for_overdue)
+        words = set_role(QLabel("past the date the meeting set"), "muted")
+        row = QHBoxLayout(frame)
+        row.setContentsMargins(int(em * 0.7), int(em * 0.35), int(em * 0.7), int(em * 0.35))
+        row.setSpacing(int(em * 0.5))
+        row.addWidget(picture)
+        row.addWidget(self.overdue_link)
+        row.addWidget(words)
+        row.addStretch(1)
+        frame.hide()
+        return frame
+
+    def _ask_for_overdue(self) -> None:
+        self.actions_requested.emit("overdue")
+
+    def _show_overdue(self, count: int) -> None:
+        text = _plural(count, "meeting action") + " overdue"
+        self.overdue_link.setText(text)
+        self.overdue_link.setAccessibleName(f"{text}: open the action tracker")
+        self.overdue.setVisible(count > 0)
 
     def _arrange_cards(self, columns: int) -> None:
         """Cards two by two when there is room, one under another on a narrow window."""
@@ -348,6 +383,7 @@ class HomePage(QWidget):
         if data.overdue_actions:
             line += " · " + _plural(data.overdue_actions, "meeting action") + " overdue"
         self.summary.setText(line)
+        self._show_overdue(data.overdue_actions)
         today = date.today()
         self.due.show_values(
             s.due,

@@ -234,6 +234,7 @@ class MainWindow(QMainWindow):
                 page.person_requested.connect(self.open_person)
                 page.retention_requested.connect(self.show_retention)
                 page.accounts_requested.connect(self.show_accounts)
+                page.actions_requested.connect(self.show_meetings)
         return self.pages[key]
 
     def current_area(self) -> str:

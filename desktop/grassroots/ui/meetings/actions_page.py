@@ -1,24 +1,474 @@
-"""The action tracker: every open action across meetings (to be built)."""
+"""The action tracker: every open action across meetings, soonest due first, so the secretary
+can chase what is late and tick off what is done between meetings.
+
+Only the live copy of an action is listed (an action carried into a later meeting's matters
+arising is the same action); marking it done or dropped here lands on that copy, so the next
+meeting's minutes show it closed. The whole open list is loaded at once and filtered here, so
+the count line always speaks of every open action.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from dataclasses import dataclass
+from datetime import date
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from grassroots.core.dates import format_date
+from grassroots.meetings.actions import (
+    change_action,
+    complete_action,
+    drop_action,
+    tracked_actions,
+)
+from grassroots.meetings.records import ActionInput, TrackedAction
+from grassroots.people.choice import PersonChoice
 from grassroots.ui.context import AppContext
+from grassroots.ui.theme import COLOURS, set_role
+from grassroots.ui.widgets.actions import page_action
+from grassroots.ui.widgets.confirm import ask
+from grassroots.ui.widgets.date_edit import DateEdit
+from grassroots.ui.widgets.empty_state import EmptyState
+from grassroots.ui.widgets.field_error import add_field
+from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
+from grassroots.ui.widgets.person_field import PersonField
+
+ACTION = Qt.ItemDataRole.UserRole
+COLUMNS = ("What", "Who", "Due", "Meeting")
+EVERYONE, NO_ONE = "everyone", "no_one"  # owner filter choices that are not a person
+
+
+def _plural(n: int, one: str) -> str:
+    return f"{n:,} {one if n == 1 else one + 's'}"
+
+
+def count_line(actions: tuple[TrackedAction, ...], shown: int) -> str:
+    """'7 open actions, 2 overdue', and how many the filters leave when they hide some."""
+    overdue = sum(1 for a in actions if a.overdue)
+    line = (
+        f"{_plural(len(actions), 'open action')}, {overdue:,} overdue"
+        if overdue
+        else (f"{_plural(len(actions), 'open action')}, none overdue")
+    )
+    if shown != len(actions):
+        line += f" · showing {shown:,}"
+    return line
+
+
+def due_text(action: TrackedAction) -> str:
+    """The due date, with 'overdue' in words (the colour is a second hint, never the only one)."""
+    if action.due_on is None:
+        return "No date set"
+    return format_date(action.due_on) + (" · overdue" if action.overdue else "")
+
+
+@dataclass(frozen=True)
+class Filters:
+    overdue_only: bool
+    owner: object  # EVERYONE, NO_ONE or a person id
+
+    def keeps(self, action: TrackedAction) -> bool:
+        if self.overdue_only and not action.overdue:
+            return False
+        if self.owner == EVERYONE:
+            return True
+        if self.owner == NO_ONE:
+            return action.owner_id is None
+        return action.owner_id == self.owner
+
+
+class ChangeActionDialog(QDialog):
+    """Change what an action says, who is to do it and by when."""
+
+    saved = Signal(object)  # ActionRow
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        action: TrackedAction,
+        owners: tuple[PersonChoice, ...],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self.ctx, self.action = ctx, action
+        self.setObjectName("changeActionDialog")
+        self.setWindowTitle("Change an action")
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        heading = set_role(QLabel("Change the action"), "heading")
+        explain = set_role(
+            QLabel(
+                f"Agreed at {action.meeting_title} on {format_date(action.meeting_on)}. "
+                "Once those minutes are signed, the action can only be marked done or dropped."
+            ),
+            "muted",
+        )
+        explain.setWordWrap(True)
+        self.what = QLineEdit(action.what)
+        self.what.setObjectName("actionWhat")
+        self.what.setMaxLength(500)
+        self.owner = PersonField(ctx.sessions)
+        self.owner.setObjectName("actionOwner")
+        self.owner.offer(owners)
+        self.owner.set_person(action.owner_id, action.owner_name)
+        self.due = DateEdit()
+        self.due.setObjectName("actionDue")
+        self.due.set_date(action.due_on)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.errors = {
+            "what": add_field(form, "&What is to be done", self.what),
+            "owner_id": add_field(form, "W&ho", self.owner),
+            "due_on": add_field(form, "&Due by", self.due),
+        }
+        self.problem, self.buttons, self.ok = frame_form(
+            self, heading, explain, form, "&Save", "actionOk", self.submit
+        )
+        self.what.setFocus()
+
+    def data(self) -> ActionInput:
+        return ActionInput(self.what.text(), self.owner.person_id(), self.due.date())
+
+    def submit(self) -> None:
+        problems = {
+            key: field.problem()
+            for key, field in (("owner_id", self.owner), ("due_on", self.due))
+            if field.problem()
+        }
+        if not self.what.text().strip():
+            problems["what"] = "Say what is to be done"
+        show_problems(self.errors, problems)
+        if problems:
+            return
+        self.ok.setEnabled(False)
+        sessions, action_id, data = self.ctx.sessions, self.action.id, self.data()
+        self.ctx.tasks.run(
+            lambda: change_action(sessions, action_id, data),
+            self._saved,
+            self._failed,
+            label="Saving…",
+            parent=self,
+        )
+
+    def _saved(self, row) -> None:
+        self.saved.emit(row)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.ok.setEnabled(True)
+        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
 
 
 class ActionsPage(QWidget):
-    """Page interface: built with the context; `title`; `refresh()`."""
+    """Page interface: built with the context; `title`; `refresh()`. `show_overdue(flag)`
+    steers the filter from elsewhere (Home's overdue link); `meeting_requested(id)` asks for
+    the meeting an action was minuted at to be opened."""
 
     title = "Action tracker"
+    meeting_requested = Signal(int)
+    loaded = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
-        QVBoxLayout(self).addWidget(QLabel("Action tracker"))
+        self.actions_: tuple[TrackedAction, ...] = ()
+        self.dialog: QWidget | None = None  # the dialog or question last opened (for tests)
+        self._loading = self._again = False
+        self.setObjectName("actionsPage")
+        self._build()
+        page_action(self, "Mark done", self.mark_done, "Ctrl+D")
+        page_action(self, "Drop", self.drop_chosen, "Delete")
+        self._enable()
+        self.refresh()
 
+    # ------------------------------------------------------------ building
+    def _build(self) -> None:
+        heading = set_role(QLabel("Action tracker"), "title")
+        explain = set_role(
+            QLabel(
+                "Everything the meetings asked someone to do that is not done yet, soonest due "
+                "first. Tick actions off here as they are done; the next meeting's matters "
+                "arising will show them closed."
+            ),
+            "muted",
+        )
+        explain.setWordWrap(True)
+        self.overdue_only = QCheckBox("Only &overdue")
+        self.overdue_only.setObjectName("overdueOnly")
+        self.overdue_only.setToolTip("Show only actions past their due date")
+        self.overdue_only.toggled.connect(lambda _on: self._fill())
+        self.owner = QComboBox()
+        self.owner.setObjectName("ownerFilter")
+        self.owner.setAccessibleName("Show the actions of")
+        self.owner.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.owner.addItem("Everyone", EVERYONE)
+        self.owner.currentIndexChanged.connect(lambda _i: self._fill())
+        owner_label = QLabel("&Who:")
+        owner_label.setBuddy(self.owner)
+        self.count = set_role(QLabel("Loading…"), "muted")
+        self.count.setObjectName("actionsCount")
+        filters = QHBoxLayout()
+        filters.setSpacing(10)
+        filters.addWidget(owner_label)
+        filters.addWidget(self.owner)
+        filters.addSpacing(12)
+        filters.addWidget(self.overdue_only)
+        filters.addStretch(1)
+        filters.addWidget(self.count)
+
+        self.done_button = self._button("&Done", "actionDone", self.mark_done, "Ctrl+D")
+        set_role(self.done_button, "primary")
+        self.change_button = self._button("C&hange…", "actionChange", self.change_chosen, "Enter")
+        self.drop_button = self._button("D&rop…", "actionDrop", self.drop_chosen, "Delete")
+        self.open_button = self._button("Open &meeting", "actionMeeting", self.open_chosen)
+        self.open_button.setToolTip("Open the meeting whose minutes record this action")
+        buttons = QHBoxLayout()
+        for button in (self.done_button, self.change_button, self.drop_button, self.open_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("actionsTree")
+        self.tree.setAccessibleName("Open actions")
+        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree.headerItem().setToolTip(
+            3,
+            "The meeting whose minutes record the action now (open actions are carried "
+            "into each next meeting's matters arising)",
+        )
+        self.tree.setRootIsDecorated(False)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setAllColumnsShowFocus(True)
+        self.tree.setStyleSheet("QTreeView::item { padding: 4px 8px 4px 0; }")
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.itemActivated.connect(lambda *_: self.change_chosen())
+        self.tree.currentItemChanged.connect(lambda *_: self._enable())
+
+        self.empty = EmptyState()
+        self.empty.setObjectName("actionsEmpty")
+        self.empty.first.setObjectName("showAllActions")
+        self.empty.first.clicked.connect(lambda _=False: self._show_all())
+        self.empty.hide()
+        self.note = set_role(QLabel(""), "muted")
+        self.note.setObjectName("actionsNote")
+        self.note.setAccessibleName("Last change")
+
+        column = QVBoxLayout(self)
+        column.setContentsMargins(16, 12, 16, 12)
+        column.setSpacing(8)
+        column.addWidget(heading)
+        column.addWidget(explain)
+        column.addLayout(filters)
+        column.addLayout(buttons)
+        column.addWidget(self.tree, 1)
+        column.addWidget(self.empty, 1)
+        column.addWidget(self.note)
+
+    def _button(self, text: str, name: str, slot, shortcut: str = "") -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setAccessibleName(text.replace("&", "").rstrip("…"))
+        if shortcut:
+            button.setToolTip(f"{button.accessibleName()} ({shortcut})")
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    # ------------------------------------------------------------ loading
     def show_overdue(self, overdue_only: bool) -> None:
-        pass
+        self.overdue_only.setChecked(overdue_only)
 
     def refresh(self) -> None:
-        pass
+        """Reload in the background; a refresh asked for while one runs is done right after."""
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        sessions, today = self.ctx.sessions, date.today()
+        self.ctx.tasks.run(
+            lambda: tracked_actions(sessions, today), self._loaded, self._failed, parent=self
+        )
+
+    def _failed(self, exc: Exception) -> None:
+        self._loading = False
+        self.count.setText("The actions could not be loaded.")
+        self.ctx.tasks.report(exc, parent=self)
+
+    def _loaded(self, actions: tuple[TrackedAction, ...]) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.refresh()
+        self.actions_ = actions
+        self._fill_owners()
+        self._fill()
+        self.loaded.emit()
+
+    def _fill_owners(self) -> None:
+        """The people who own an open action (and 'No one named' when some have nobody)."""
+        kept = self.owner.currentData()
+        self.owner.blockSignals(True)
+        self.owner.clear()
+        self.owner.addItem("Everyone", EVERYONE)
+        for person in self.owners():
+            self.owner.addItem(person.name, person.id)
+        if any(a.owner_id is None for a in self.actions_):
+            self.owner.addItem("No one named", NO_ONE)
+        index = self.owner.findData(kept)
+        self.owner.setCurrentIndex(max(index, 0))
+        self.owner.blockSignals(False)
+
+    def owners(self) -> tuple[PersonChoice, ...]:
+        named = {a.owner_id: a.owner_name for a in self.actions_ if a.owner_id is not None}
+        return tuple(
+            PersonChoice(pid, name, "")
+            for pid, name in sorted(named.items(), key=lambda p: p[1].lower())
+        )
+
+    def filters(self) -> Filters:
+        return Filters(self.overdue_only.isChecked(), self.owner.currentData())
+
+    def _fill(self) -> None:
+        chosen = self.chosen()
+        row_before = self.tree.indexOfTopLevelItem(self.tree.currentItem())
+        keep = self.filters()
+        shown = [a for a in self.actions_ if keep.keeps(a)]
+        self.tree.clear()
+        error = QBrush(QColor(COLOURS.error))
+        bold = QFont(self.tree.font())
+        bold.setBold(True)
+        again = None
+        for action in shown:
+            item = QTreeWidgetItem(
+                self.tree,
+                [
+                    action.what,
+                    action.owner_name or "No one named",
+                    due_text(action),
+                    f"{action.meeting_title}, {format_date(action.meeting_on)}",
+                ],
+            )
+            item.setData(0, ACTION, action)
+            if action.overdue:
+                item.setForeground(2, error)
+                item.setFont(2, bold)
+            if chosen is not None and action.id == chosen.id:
+                again = item
+        count = self.tree.topLevelItemCount()
+        if again is None and count:
+            again = self.tree.topLevelItem(min(max(row_before, 0), count - 1))
+        if again is not None:
+            self.tree.setCurrentItem(again)
+        self.count.setText(count_line(self.actions_, len(shown)))
+        self._show_empty(not shown)
+        self._enable()
+
+    def _show_empty(self, empty: bool) -> None:
+        self.tree.setVisible(not empty)
+        self.empty.setVisible(empty)
+        if not empty:
+            return
+        if self.actions_ and self.filters() == Filters(True, EVERYONE):
+            self.empty.show_message(
+                "Nothing overdue",
+                "Every open action is still within its due date.",
+                "Show all actions",
+            )
+        elif self.actions_:
+            self.empty.show_message(
+                "No actions match",
+                "None of the open actions fit what you chose to show.",
+                "Show all actions",
+            )
+        else:
+            self.empty.show_message(
+                "No actions waiting",
+                "Actions come from the minutes: when a meeting agrees that someone will do "
+                "something, record it under the agenda item and it waits here until it is done.",
+            )
+
+    def _show_all(self) -> None:
+        self.overdue_only.setChecked(False)
+        self.owner.setCurrentIndex(0)
+        self.tree.setFocus()
+
+    # ------------------------------------------------------------ doing
+    def chosen(self) -> TrackedAction | None:
+        item = self.tree.currentItem()
+        return item.data(0, ACTION) if item is not None else None
+
+    def _enable(self) -> None:
+        on = self.chosen() is not None
+        for button in (self.done_button, self.change_button, self.drop_button, self.open_button):
+            button.setEnabled(on)
+
+    def _written(self, said: str) -> None:
+        self.note.setText(said)
+        self.refresh()
+        self.ctx.events.changed.emit("meetings")
+        self.tree.setFocus()
+
+    def mark_done(self) -> None:
+        action = self.chosen()
+        if action is None:
+            return
+        sessions, today = self.ctx.sessions, date.today()
+        self.ctx.tasks.run(
+            lambda: complete_action(sessions, action.id, today),
+            lambda _row: self._written(f"Marked done today ({format_date(today)}): {action.what}"),
+            parent=self,
+        )
+
+    def drop_chosen(self) -> None:
+        action = self.chosen()
+        if action is None:
+            return
+        sessions, today = self.ctx.sessions, date.today()
+
+        def drop() -> None:
+            self.ctx.tasks.run(
+                lambda: drop_action(sessions, action.id, today),
+                lambda _row: self._written(f"Dropped as no longer needed: {action.what}"),
+                parent=self,
+            )
+
+        self.dialog = ask(
+            self,
+            "Drop this action?",
+            f"Drop “{action.what}” as no longer needed?",
+            "Drop action",
+            drop,
+            detail="It leaves the tracker and is not carried into the next meeting. The "
+            "minutes that agreed it keep it as it was.",
+        )
+
+    def change_chosen(self) -> None:
+        action = self.chosen()
+        if action is None:
+            return
+        self.dialog = ChangeActionDialog(self.ctx, action, self.owners(), self)
+        self.dialog.saved.connect(lambda row: self._written(f"Changed: {row.what}"))
+        self.dialog.open()
+
+    def open_chosen(self) -> None:
+        action = self.chosen()
+        if action is not None:
+            self.meeting_requested.emit(action.meeting_id)
