@@ -205,3 +205,37 @@ def test_nothing_open_says_where_actions_come_from(qtbot, mctx, plan):
     assert "minutes" in page.empty.text.text()
     assert not page.done_button.isEnabled()
     assert page.count.text() == "0 open actions, none overdue"
+
+
+def test_export_saves_the_actions_shown(qtbot, mctx, minuted, tmp_path):
+    import csv
+
+    from openpyxl import load_workbook
+
+    meeting, _ = minuted
+    page = shown(qtbot, mctx)
+    page.show_overdue(True)
+    page.export_to(tmp_path / "late.csv")
+    qtbot.waitUntil(lambda: page.property("last_output") is not None, timeout=5000)
+    with (tmp_path / "late.csv").open(encoding="utf-8-sig") as handle:
+        lines = list(csv.reader(handle))
+    due = TODAY - timedelta(days=5)
+    assert lines == [
+        ["What", "Who", "Due", "Overdue", "Meeting", "Meeting date"],
+        [
+            "Book the hall",
+            "Ann Smith",
+            format_date(due),
+            "Yes",
+            meeting.title,
+            format_date(meeting.on),
+        ],
+    ]
+
+    page.show_overdue(False)
+    page.export_to(tmp_path / "all.xlsx")
+    qtbot.waitUntil(lambda: page.property("last_output").endswith("all.xlsx"), timeout=5000)
+    sheet = load_workbook(tmp_path / "all.xlsx").active
+    values = list(sheet.iter_rows(min_row=2, values_only=True))
+    assert [v[0] for v in values] == ["Book the hall", "Order chairs", "Design a poster"]
+    assert values[0][2].date() == due and values[2][2] is None

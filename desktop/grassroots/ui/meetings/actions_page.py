@@ -9,8 +9,10 @@ the count line always speaks of every open action.
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -38,6 +40,7 @@ from grassroots.meetings.actions import (
     tracked_actions,
 )
 from grassroots.meetings.records import ActionInput, TrackedAction
+from grassroots.members.columns import guard_formula
 from grassroots.people.choice import PersonChoice
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
@@ -76,6 +79,55 @@ def due_text(action: TrackedAction) -> str:
     if action.due_on is None:
         return "No date set"
     return format_date(action.due_on) + (" · overdue" if action.overdue else "")
+
+
+EXPORT_HEADERS = ("What", "Who", "Due", "Overdue", "Meeting", "Meeting date")
+
+
+def export_actions(path: Path, actions: list[TrackedAction]) -> int:
+    """The actions as a CSV or, for a .xlsx path, a workbook with real dates (for chasing
+    people by email or taking to a meeting); returns how many rows were written."""
+    rows = [
+        (
+            a.what,
+            a.owner_name,
+            a.due_on,
+            "Yes" if a.overdue else "No",
+            a.meeting_title,
+            a.meeting_on,
+        )
+        for a in actions
+    ]
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook  # imported here: it is slow to load and rarely needed
+        from openpyxl.styles import Font
+
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Open actions"
+        sheet.append(EXPORT_HEADERS)
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for row in rows:
+            sheet.append(row)
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, date):
+                    cell.number_format = "DD/MM/YYYY"
+                elif isinstance(cell.value, str):
+                    cell.data_type = "s"  # a formula-like line stays the words typed
+        for letter, width in zip("ABCDEF", (50, 22, 12, 9, 30, 13), strict=True):
+            sheet.column_dimensions[letter].width = width
+        sheet.freeze_panes = "A2"
+        book.save(path)
+    else:
+        with path.open("w", encoding="utf-8-sig", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow(EXPORT_HEADERS)
+            for row in rows:
+                writer.writerow(
+                    [format_date(v) if isinstance(v, date) else guard_formula(v) for v in row]
+                )
+    return len(rows)
 
 
 @dataclass(frozen=True)
@@ -237,10 +289,13 @@ class ActionsPage(QWidget):
         self.drop_button = self._button("D&rop…", "actionDrop", self.drop_chosen, "Delete")
         self.open_button = self._button("Open &meeting", "actionMeeting", self.open_chosen)
         self.open_button.setToolTip("Open the meeting whose minutes record this action")
+        self.export_button = self._button("E&xport…", "actionsExport", self.export)
+        self.export_button.setToolTip("Save the actions shown as a spreadsheet (CSV or Excel)")
         buttons = QHBoxLayout()
         for button in (self.done_button, self.change_button, self.drop_button, self.open_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
 
         self.tree = QTreeWidget()
         self.tree.setObjectName("actionsTree")
@@ -415,7 +470,12 @@ class ActionsPage(QWidget):
         item = self.tree.currentItem()
         return item.data(0, ACTION) if item is not None else None
 
+    def shown_actions(self) -> list[TrackedAction]:
+        tree = self.tree
+        return [tree.topLevelItem(i).data(0, ACTION) for i in range(tree.topLevelItemCount())]
+
     def _enable(self) -> None:
+        self.export_button.setEnabled(self.tree.topLevelItemCount() > 0)
         on = self.chosen() is not None
         for button in (self.done_button, self.change_button, self.drop_button, self.open_button):
             button.setEnabled(on)
@@ -467,6 +527,28 @@ class ActionsPage(QWidget):
         self.dialog = ChangeActionDialog(self.ctx, action, self.owners(), self)
         self.dialog.saved.connect(lambda row: self._written(f"Changed: {row.what}"))
         self.dialog.open()
+
+    def export(self) -> None:
+        from grassroots.ui.widgets.outputs import SHEET_FILTER, ask_save_path, dated_name
+
+        name = dated_name("Open actions", ".csv")
+        path = ask_save_path(self, "Save the open actions", name, SHEET_FILTER)
+        if path is not None:
+            self.export_to(path)
+
+    def export_to(self, path: Path) -> None:
+        """Write the actions shown (as filtered) in the background, then offer to open them."""
+        from grassroots.ui.widgets.outputs import write_then_offer
+
+        actions = self.shown_actions()
+        write_then_offer(
+            self.ctx,
+            self,
+            path,
+            lambda: export_actions(path, actions),
+            "Saving the actions…",
+            lambda n: f"Saved {path.name}: {_plural(n, 'action')}.",
+        )
 
     def open_chosen(self) -> None:
         action = self.chosen()
