@@ -170,7 +170,7 @@ def test_change_persists_and_shows_problems_under_fields(qtbot, mctx, sessions, 
     dialog = page.dialog
     assert dialog.what.text() == "Design a poster"
     dialog.what.setText("  ")
-    dialog.due.setText("31/02/2026")
+    dialog.due_on.setText("31/02/2026")
     dialog.submit()
     assert dialog.errors["what"].text() == "Say what is to be done"
     assert dialog.errors["due_on"].isVisible() and dialog.errors["due_on"].text()
@@ -178,7 +178,7 @@ def test_change_persists_and_shows_problems_under_fields(qtbot, mctx, sessions, 
 
     due = TODAY + timedelta(days=20)
     dialog.what.setText("Design and print a poster")
-    dialog.due.set_date(due)
+    dialog.due_on.set_date(due)
     cath = next(p for p in dialog.owner.matches("Cath") if p.id == committee["Cath"])
     dialog.owner.choose(cath)
     with qtbot.waitSignal(mctx.events.changed, timeout=5000):

@@ -79,3 +79,20 @@ def test_deleting_a_planned_meeting_asks_first(mctx, qtbot, plan, sessions):
     page.delete_chosen()
     page.dialog.buttons()[0].click()
     qtbot.waitUntil(lambda: not list_meetings(sessions), timeout=5000)
+
+
+def test_the_tracker_opens_the_meeting_an_action_is_minuted_at(main_window, qtbot, plan, sessions):
+    from datetime import date, timedelta
+
+    from grassroots.meetings.actions import add_action
+    from grassroots.meetings.records import ActionInput
+
+    meeting = plan(on=date.today() - timedelta(days=20), title="October committee")
+    add_action(sessions, meeting.items[3].id, ActionInput("Mend the gate"))
+    main_window.show_meetings("actions")
+    tracker = main_window.current_page().page("actions")
+    qtbot.waitUntil(lambda: tracker.chosen() is not None, timeout=5000)
+    tracker.open_button.click()
+    shown = main_window.current_page().meetings.meeting
+    qtbot.waitUntil(lambda: shown.view is not None, timeout=5000)
+    assert shown.heading.text() == "October committee"

@@ -37,7 +37,7 @@ def test_moving_to_the_next_item_saves_and_keeps_each_items_notes(
     open_meeting, plan, qtbot, sessions
 ):
     meeting = plan()
-    page, minutes = _minutes(open_meeting, meeting)
+    _page, minutes = _minutes(open_meeting, meeting)
     minutes.notes.setFocus()
     qtbot.keyClicks(minutes.notes, "Apologies from Eve.")
     minutes.next_item()  # Ctrl+PgDown

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
 
 from grassroots.meetings.actions import add_action, change_action
-from grassroots.meetings.records import ActionInput, ActionRow
+from grassroots.meetings.records import ActionInput, ActionRow, TrackedAction
 from grassroots.people.choice import PersonChoice
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
@@ -17,7 +17,8 @@ from grassroots.ui.widgets.person_field import PersonField
 
 
 class ActionDialog(QDialog):
-    """A new action under agenda item `item_id` (`action` None), or a change to `action`."""
+    """A new action under agenda item `item_id` (`action` None), or a change to `action`
+    (from the minutes, or from the action tracker)."""
 
     saved = Signal(object)  # ActionRow
 
@@ -26,8 +27,9 @@ class ActionDialog(QDialog):
         ctx: AppContext,
         item_id: int | None,
         people: tuple[PersonChoice, ...] = (),
-        action: ActionRow | None = None,
+        action: ActionRow | TrackedAction | None = None,
         parent: QWidget | None = None,
+        explain: str = "",
     ):
         super().__init__(parent)
         self.ctx, self.item_id, self.action = ctx, item_id, action
@@ -46,7 +48,8 @@ class ActionDialog(QDialog):
         heading = set_role(QLabel("Change the action" if action else "Add an action"), "heading")
         explain = set_role(
             QLabel(
-                "Until it is done, the action is carried into the next meeting's matters "
+                explain
+                or "Until it is done, the action is carried into the next meeting's matters "
                 "arising and shown in the action tracker."
             ),
             "muted",

@@ -19,12 +19,9 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -34,23 +31,18 @@ from PySide6.QtWidgets import (
 
 from grassroots.core.dates import format_date
 from grassroots.meetings.actions import (
-    change_action,
     complete_action,
     drop_action,
     tracked_actions,
 )
-from grassroots.meetings.records import ActionInput, TrackedAction
+from grassroots.meetings.records import TrackedAction
 from grassroots.members.columns import guard_formula
 from grassroots.people.choice import PersonChoice
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
 from grassroots.ui.widgets.actions import page_action
 from grassroots.ui.widgets.confirm import ask
-from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.empty_state import EmptyState
-from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
-from grassroots.ui.widgets.person_field import PersonField
 
 ACTION = Qt.ItemDataRole.UserRole
 COLUMNS = ("What", "Who", "Due", "Meeting")
@@ -143,87 +135,6 @@ class Filters:
         if self.owner == NO_ONE:
             return action.owner_id is None
         return action.owner_id == self.owner
-
-
-class ChangeActionDialog(QDialog):
-    """Change what an action says, who is to do it and by when."""
-
-    saved = Signal(object)  # ActionRow
-
-    def __init__(
-        self,
-        ctx: AppContext,
-        action: TrackedAction,
-        owners: tuple[PersonChoice, ...],
-        parent: QWidget | None = None,
-    ):
-        super().__init__(parent)
-        self.ctx, self.action = ctx, action
-        self.setObjectName("changeActionDialog")
-        self.setWindowTitle("Change an action")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        heading = set_role(QLabel("Change the action"), "heading")
-        explain = set_role(
-            QLabel(
-                f"Agreed at {action.meeting_title} on {format_date(action.meeting_on)}. "
-                "Once those minutes are signed, the action can only be marked done or dropped."
-            ),
-            "muted",
-        )
-        explain.setWordWrap(True)
-        self.what = QLineEdit(action.what)
-        self.what.setObjectName("actionWhat")
-        self.what.setMaxLength(500)
-        self.owner = PersonField(ctx.sessions)
-        self.owner.setObjectName("actionOwner")
-        self.owner.offer(owners)
-        self.owner.set_person(action.owner_id, action.owner_name)
-        self.due = DateEdit()
-        self.due.setObjectName("actionDue")
-        self.due.set_date(action.due_on)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.errors = {
-            "what": add_field(form, "&What is to be done", self.what),
-            "owner_id": add_field(form, "W&ho", self.owner),
-            "due_on": add_field(form, "&Due by", self.due),
-        }
-        self.problem, self.buttons, self.ok = frame_form(
-            self, heading, explain, form, "&Save", "actionOk", self.submit
-        )
-        self.what.setFocus()
-
-    def data(self) -> ActionInput:
-        return ActionInput(self.what.text(), self.owner.person_id(), self.due.date())
-
-    def submit(self) -> None:
-        problems = {
-            key: field.problem()
-            for key, field in (("owner_id", self.owner), ("due_on", self.due))
-            if field.problem()
-        }
-        if not self.what.text().strip():
-            problems["what"] = "Say what is to be done"
-        show_problems(self.errors, problems)
-        if problems:
-            return
-        self.ok.setEnabled(False)
-        sessions, action_id, data = self.ctx.sessions, self.action.id, self.data()
-        self.ctx.tasks.run(
-            lambda: change_action(sessions, action_id, data),
-            self._saved,
-            self._failed,
-            label="Saving…",
-            parent=self,
-        )
-
-    def _saved(self, row) -> None:
-        self.saved.emit(row)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
 
 
 class ActionsPage(QWidget):
@@ -524,7 +435,13 @@ class ActionsPage(QWidget):
         action = self.chosen()
         if action is None:
             return
-        self.dialog = ChangeActionDialog(self.ctx, action, self.owners(), self)
+        from grassroots.ui.meetings.action_dialog import ActionDialog
+
+        explain = (
+            f"Agreed at {action.meeting_title} on {format_date(action.meeting_on)}. "
+            "Once those minutes are signed, the action can only be marked done or dropped."
+        )
+        self.dialog = ActionDialog(self.ctx, None, self.owners(), action, self, explain)
         self.dialog.saved.connect(lambda row: self._written(f"Changed: {row.what}"))
         self.dialog.open()
 

@@ -39,6 +39,16 @@ class MeetingsArea(TabbedArea):
     def meetings(self) -> QWidget:
         return self.page("meetings")
 
+    def page(self, key: str) -> QWidget:
+        fresh = key not in self.pages
+        page = super().page(key)
+        if fresh and key == "actions":
+            page.meeting_requested.connect(self._open_meeting)
+        return page
+
+    def _open_meeting(self, meeting_id: int) -> None:
+        self.open_meeting(meeting_id)
+
     def open_meeting(self, meeting_id: int) -> QWidget:
         """The meeting's own page, shown."""
         return self.show_tab("meetings").open_meeting(meeting_id)
