@@ -75,6 +75,7 @@ def open_meeting(mctx, qtbot):
 
 
 def wait_reload(qtbot, meeting_page) -> None:
-    """Wait for the page's next load after a write (the `loaded` signal)."""
-    with qtbot.waitSignal(meeting_page.loaded, timeout=5000):
-        pass
+    """Wait until every write and reload the last action started has finished and been shown
+    (not merely for the next `loaded`, which may already have come and gone)."""
+    settle(meeting_page.ctx.tasks)
+    assert not meeting_page.ctx.tasks.busy
