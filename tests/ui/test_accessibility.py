@@ -101,3 +101,37 @@ def test_the_import_and_types_dialogs_are_all_named(main_window, qtbot):
         qtbot.waitUntil(dialog.isVisible)
         assert unnamed_controls(dialog) == [], type(dialog).__name__
         dialog.reject()
+
+
+def test_the_meetings_area_is_all_named(main_window, database, qtbot):
+    from datetime import date, timedelta
+
+    from grassroots.meetings.records import MeetingInput
+    from grassroots.meetings.service import plan_meeting
+    from tests.ui.conftest import settle
+
+    ann = add_person(database.sessions, PersonInput(first_name="Ann", last_name="Archer"))
+    meeting = plan_meeting(
+        database.sessions,
+        MeetingInput(kind="committee", on=date.today() + timedelta(days=10)),
+        invite=(ann.id,),
+    )
+    area = main_window.show_area("meetings")
+    settle(main_window.ctx.tasks)
+    assert unnamed_controls(main_window) == []
+    page = area.open_meeting(meeting.id)
+    settle(main_window.ctx.tasks)
+    for key in ("agenda", "attendance", "minutes"):
+        page.show_tab(key)
+        settle(main_window.ctx.tasks)
+        assert unnamed_controls(main_window) == [], key
+    for open_dialog in (page.change_details, page.minutes.add_decision, page.minutes.add_action):
+        page.show_tab("minutes")
+        open_dialog()
+        dialog = page.dialog if open_dialog == page.change_details else page.minutes.dialog
+        qtbot.waitUntil(dialog.isVisible)
+        assert unnamed_controls(dialog) == [], dialog.objectName()
+        dialog.reject()
+    area.show_actions()
+    settle(main_window.ctx.tasks)
+    assert unnamed_controls(main_window) == []
