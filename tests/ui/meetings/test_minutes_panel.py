@@ -180,3 +180,25 @@ def test_approval_without_attendance_is_refused_and_nothing_changes(
     qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=5000)
     assert "Nobody is recorded as present" in dialog.problem.text()
     assert not get_meeting(sessions, meeting.id).locked
+
+
+def test_an_action_reported_done_in_matters_arising_leaves_the_tracker(
+    open_meeting, plan, qtbot, sessions, committee
+):
+    from grassroots.meetings.actions import add_action, tracked_actions
+    from grassroots.meetings.records import ActionInput
+
+    earlier = plan(on=date.today() - timedelta(days=40))
+    add_action(
+        sessions, earlier.items[4].id, ActionInput("Book the fete marquee", committee["Eve"])
+    )
+    meeting = plan(on=date.today())
+    page, minutes = _minutes(open_meeting, meeting)
+    arising = next(i for i in meeting.items if i.kind == "matters_arising")
+    minutes.items.setCurrentRow(arising.position - 1)
+    minutes.actions.setCurrentItem(minutes.actions.topLevelItem(0))
+    assert minutes.done_action_button.isEnabled()
+    minutes.done_action_button.click()
+    wait_reload(qtbot, page)
+    assert tracked_actions(sessions, date.today()) == ()
+    assert minutes.actions.topLevelItem(0).text(3).startswith("Done")

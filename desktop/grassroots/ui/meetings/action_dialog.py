@@ -2,25 +2,23 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QWidget
 
 from grassroots.meetings.actions import add_action, change_action
 from grassroots.meetings.records import ActionInput, ActionRow, TrackedAction
 from grassroots.people.choice import PersonChoice
 from grassroots.ui.context import AppContext
-from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
+from grassroots.ui.widgets.form_dialog import SavingDialog, show_problems
 from grassroots.ui.widgets.person_field import PersonField
 
 
-class ActionDialog(QDialog):
+class ActionDialog(SavingDialog):
     """A new action under agenda item `item_id` (`action` None), or a change to `action`
     (from the minutes, or from the action tracker)."""
 
-    saved = Signal(object)  # ActionRow
+    area = "meetings"  # saved gives the ActionRow
 
     def __init__(
         self,
@@ -35,7 +33,6 @@ class ActionDialog(QDialog):
         self.ctx, self.item_id, self.action = ctx, item_id, action
         self.setObjectName("actionDialog")
         self.setWindowTitle("Change an action" if action else "Add an action")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.what = QLineEdit()
         self.what.setObjectName("actionWhat")
         self.what.setMaxLength(500)
@@ -45,16 +42,6 @@ class ActionDialog(QDialog):
         self.owner.offer(people)
         self.due_on = DateEdit()
         self.due_on.setObjectName("actionDue")
-        heading = set_role(QLabel("Change the action" if action else "Add an action"), "heading")
-        explain = set_role(
-            QLabel(
-                explain
-                or "Until it is done, the action is carried into the next meeting's matters "
-                "arising and shown in the action tracker."
-            ),
-            "muted",
-        )
-        explain.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors = {
@@ -62,14 +49,14 @@ class ActionDialog(QDialog):
             "owner_id": add_field(form, "&Who", self.owner),
             "due_on": add_field(form, "&By when", self.due_on),
         }
-        self.problem, self.buttons, self.ok = frame_form(
-            self,
-            heading,
-            explain,
+        self.frame(
+            "Change the action" if action else "Add an action",
+            explain
+            or "Until it is done, the action is carried into the next meeting's matters "
+            "arising and shown in the action tracker.",
             form,
             "&Save" if action else "&Add action",
             "actionOk",
-            self.submit,
         )
         if action is not None:
             self.what.setText(action.what)
@@ -88,19 +75,9 @@ class ActionDialog(QDialog):
         show_problems(self.errors, problems)
         if problems:
             return
-        self.ok.setEnabled(False)
         sessions, data, action, item_id = self.ctx.sessions, self.data(), self.action, self.item_id
         if action is None:
             job = lambda: add_action(sessions, item_id, data)  # noqa: E731
         else:
             job = lambda: change_action(sessions, action.id, data)  # noqa: E731
-        self.ctx.tasks.run(job, self._saved, self._failed, label="Saving…", parent=self)
-
-    def _saved(self, action: ActionRow) -> None:
-        self.ctx.events.changed.emit("meetings")
-        self.saved.emit(action)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
+        self.run_save(job)

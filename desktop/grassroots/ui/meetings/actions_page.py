@@ -20,10 +20,8 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -43,6 +41,7 @@ from grassroots.ui.theme import COLOURS, set_role
 from grassroots.ui.widgets.actions import page_action
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.empty_state import EmptyState
+from grassroots.ui.widgets.list_tree import list_tree
 
 ACTION = Qt.ItemDataRole.UserRole
 COLUMNS = ("What", "Who", "Due", "Meeting")
@@ -208,24 +207,12 @@ class ActionsPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.export_button)
 
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("actionsTree")
-        self.tree.setAccessibleName("Open actions")
-        self.tree.setHeaderLabels(list(COLUMNS))
+        self.tree = list_tree("actionsTree", "Open actions", COLUMNS, 0)
         self.tree.headerItem().setToolTip(
             3,
             "The meeting whose minutes record the action now (open actions are carried "
             "into each next meeting's matters arising)",
         )
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setStyleSheet("QTreeView::item { padding: 4px 8px 4px 0; }")
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.itemActivated.connect(lambda *_: self.change_chosen())
         self.tree.currentItemChanged.connect(lambda *_: self._enable())
 

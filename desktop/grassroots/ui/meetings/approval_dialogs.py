@@ -9,12 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QWidget,
@@ -24,45 +21,14 @@ from grassroots.core.dates import format_date
 from grassroots.meetings.minutes import approve_minutes, record_amendment
 from grassroots.meetings.records import MeetingDetail
 from grassroots.ui.context import AppContext
-from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
+from grassroots.ui.widgets.form_dialog import SavingDialog, show_problems
 
 
-class _MinutesDialog(QDialog):
-    """The shared frame: a heading, a line of explanation, a form and the saving."""
+class ApproveDialog(SavingDialog):
+    area = "meetings"
 
-    saved = Signal(object)
-
-    def _frame(self, heading: str, explain: str, ok: str, ok_name: str) -> None:
-        self.setWindowModality(Qt.WindowModality.WindowModal)
-        title = set_role(QLabel(heading), "heading")
-        title.setWordWrap(True)
-        words = set_role(QLabel(explain), "muted")
-        words.setWordWrap(True)
-        self.problem, self.buttons, self.ok = frame_form(
-            self, title, words, self.form, ok, ok_name, self.submit
-        )
-
-    def _run(self, job) -> None:
-        self.ok.setEnabled(False)
-        self.ctx.tasks.run(job, self._saved, self._failed, label="Saving…", parent=self)
-
-    def _saved(self, result) -> None:
-        self.ctx.events.changed.emit("meetings")
-        self.saved.emit(result)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
-
-    def submit(self) -> None:
-        raise NotImplementedError
-
-
-class ApproveDialog(_MinutesDialog):
     """Sign `meeting`'s minutes; `saved` gives the ApprovalResult (with any warning)."""
 
     def __init__(self, ctx: AppContext, meeting: MeetingDetail, parent: QWidget | None = None):
@@ -82,11 +48,12 @@ class ApproveDialog(_MinutesDialog):
             "approved_on": add_field(self.form, "&Approved on", self.approved_on),
             "approved_by": add_field(self.form, "&Signed by", self.approved_by),
         }
-        self._frame(
+        self.frame(
             f"Approve the minutes of the {meeting.title}, {format_date(meeting.on)}",
             "Approve them once the meeting has agreed them as a true record, usually at the "
             "next meeting. They are then locked: a later correction is recorded as an "
             "amendment beside them, never a silent edit.",
+            self.form,
             "&Approve and lock",
             "approveOk",
         )
@@ -103,10 +70,12 @@ class ApproveDialog(_MinutesDialog):
             return
         sessions, meeting_id = self.ctx.sessions, self.meeting.id
         on, by = self.approved_on.date(), self.approved_by.text()
-        self._run(lambda: approve_minutes(sessions, meeting_id, on, by))
+        self.run_save(lambda: approve_minutes(sessions, meeting_id, on, by))
 
 
-class AmendmentDialog(_MinutesDialog):
+class AmendmentDialog(SavingDialog):
+    area = "meetings"
+
     """Record a correction to `meeting`'s signed minutes."""
 
     def __init__(self, ctx: AppContext, meeting: MeetingDetail, parent: QWidget | None = None):
@@ -134,10 +103,11 @@ class AmendmentDialog(_MinutesDialog):
             "text": add_field(self.form, "C&orrection", self.text),
             "made_on": add_field(self.form, "&Agreed on", self.made_on),
         }
-        self._frame(
+        self.frame(
             f"Correct the signed minutes of {format_date(meeting.on)}",
             "The signed minutes stay as they were; the correction is kept beside them, dated, "
             "and printed with them.",
+            self.form,
             "&Record amendment",
             "amendmentOk",
         )
@@ -154,4 +124,4 @@ class AmendmentDialog(_MinutesDialog):
             return
         sessions, meeting_id = self.ctx.sessions, self.meeting.id
         text, on, item_id = self.text.toPlainText(), self.made_on.date(), self.item.currentData()
-        self._run(lambda: record_amendment(sessions, meeting_id, text, on, item_id))
+        self.run_save(lambda: record_amendment(sessions, meeting_id, text, on, item_id))

@@ -4,10 +4,8 @@ agree by consent, and the minutes then say 'agreed' without numbers."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -21,12 +19,11 @@ from grassroots.meetings.minutes import add_decision, change_decision
 from grassroots.meetings.records import AgendaItemRow, DecisionInput, DecisionRow
 from grassroots.people.choice import PersonChoice
 from grassroots.ui.context import AppContext
-from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
+from grassroots.ui.widgets.form_dialog import SavingDialog, show_problems
 from grassroots.ui.widgets.person_field import PersonField
 
-NO_COUNT = "not counted"
+NO_COUNT = "—"
 
 
 def _votes(name: str, spoken: str) -> QSpinBox:
@@ -39,10 +36,10 @@ def _votes(name: str, spoken: str) -> QSpinBox:
     return box
 
 
-class DecisionDialog(QDialog):
+class DecisionDialog(SavingDialog):
     """A new decision under `item` (`decision` None), or a change to `decision`."""
 
-    saved = Signal(object)  # DecisionRow
+    area = "meetings"  # saved gives the DecisionRow
 
     def __init__(
         self,
@@ -56,7 +53,6 @@ class DecisionDialog(QDialog):
         self.ctx, self.item, self.decision = ctx, item, decision
         self.setObjectName("decisionDialog")
         self.setWindowTitle("Change a decision" if decision else "Add a decision")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
         self.motion = QPlainTextEdit()
         self.motion.setObjectName("decisionMotion")
         self.motion.setTabChangesFocus(True)
@@ -103,18 +99,6 @@ class DecisionDialog(QDialog):
         result_holder.setAccessibleName("Result")
         for box in (self.votes_for, self.votes_against):
             box.valueChanged.connect(self._votes_changed)
-        heading = set_role(
-            QLabel(
-                f"{'Change a' if decision else 'A'} decision under {item.position}. {item.title}"
-            ),
-            "heading",
-        )
-        heading.setWordWrap(True)
-        explain = set_role(
-            QLabel("Leave the votes as 'not counted' when the meeting agreed without a count."),
-            "muted",
-        )
-        explain.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors = {
@@ -124,14 +108,12 @@ class DecisionDialog(QDialog):
             "votes": add_field(form, "&Votes", votes_holder),
             "carried": add_field(form, "&Result", result_holder),
         }
-        self.problem, self.buttons, self.ok = frame_form(
-            self,
-            heading,
-            explain,
+        self.frame(
+            f"{'Change a' if decision else 'A'} decision under {item.position}. {item.title}",
+            "Leave the votes at — when the meeting agreed without a count.",
             form,
             "&Save" if decision else "&Add decision",
             "decisionOk",
-            self.submit,
         )
         if decision is not None:
             self._fill(decision)
@@ -181,27 +163,19 @@ class DecisionDialog(QDialog):
         show_problems(self.errors, problems)
         if problems:
             return
-        self.ok.setEnabled(False)
         sessions, data, decision = self.ctx.sessions, self.data(), self.decision
         item_id = self.item.id
         if decision is None:
             job = lambda: add_decision(sessions, item_id, data)  # noqa: E731
         else:
             job = lambda: change_decision(sessions, decision.id, data)  # noqa: E731
-        self.ctx.tasks.run(job, self._saved, self._failed, label="Saving…", parent=self)
-
-    def _saved(self, decision: DecisionRow) -> None:
-        self.ctx.events.changed.emit("meetings")
-        self.saved.emit(decision)
-        self.accept()
+        self.run_save(job)
 
     def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
+        """The three vote counts share one error line."""
         fields = getattr(exc, "fields", None)
         if fields:
-            fields = dict(fields)
             for name in ("votes_for", "votes_against", "votes_abstain"):
                 if name in fields:
                     fields["votes"] = fields.pop(name)
-            exc.fields = fields
-        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
+        super()._failed(exc)

@@ -6,16 +6,14 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from grassroots.meetings.records import KIND_LABELS, MeetingDetail, MeetingInput
 from grassroots.meetings.service import plan_meeting, update_meeting
 from grassroots.ui.context import AppContext
-from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
+from grassroots.ui.widgets.form_dialog import SavingDialog, show_problems
 from grassroots.ui.widgets.person_field import PersonField
 from grassroots.ui.widgets.time_edit import TimeEdit
 
@@ -26,10 +24,10 @@ NEW_EXPLAIN = (
 )
 
 
-class MeetingDialog(QDialog):
+class MeetingDialog(SavingDialog):
     """A new meeting (`meeting` None) or one whose details to change."""
 
-    saved = Signal(object)  # MeetingDetail
+    area = "meetings"  # saved gives the MeetingDetail
 
     def __init__(
         self, ctx: AppContext, meeting: MeetingDetail | None = None, parent: QWidget | None = None
@@ -38,20 +36,7 @@ class MeetingDialog(QDialog):
         self.ctx, self.meeting = ctx, meeting
         self.setObjectName("meetingDialog")
         self.setWindowTitle("Change the meeting's details" if meeting else "Plan a meeting")
-        self.setWindowModality(Qt.WindowModality.WindowModal)
         self._make_fields()
-        heading = set_role(
-            QLabel(f"Change {meeting.title}" if meeting else "Plan a meeting"), "heading"
-        )
-        explain = set_role(
-            QLabel(
-                "The agenda stays as it is when the kind changes, so nothing typed is lost."
-                if meeting
-                else NEW_EXPLAIN
-            ),
-            "muted",
-        )
-        explain.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.errors = {
@@ -66,8 +51,14 @@ class MeetingDialog(QDialog):
             "notice_sent_on": add_field(form, "&Notice sent on", self.notice_sent_on),
         }
         ok_text = "&Save" if meeting else "&Plan meeting"
-        self.problem, self.buttons, self.ok = frame_form(
-            self, heading, explain, form, ok_text, "meetingOk", self.submit
+        self.frame(
+            f"Change {meeting.title}" if meeting else "Plan a meeting",
+            "The agenda stays as it is when the kind changes, so nothing typed is lost."
+            if meeting
+            else NEW_EXPLAIN,
+            form,
+            ok_text,
+            "meetingOk",
         )
         self._fill(meeting)
         self.kind.setFocus()
@@ -144,19 +135,9 @@ class MeetingDialog(QDialog):
         show_problems(self.errors, problems)
         if problems:
             return
-        self.ok.setEnabled(False)
         sessions, data, meeting = self.ctx.sessions, self.data(), self.meeting
         if meeting is None:
             job = lambda: plan_meeting(sessions, data)  # noqa: E731
         else:
             job = lambda: update_meeting(sessions, meeting.id, data)  # noqa: E731
-        self.ctx.tasks.run(job, self._saved, self._failed, label="Saving…", parent=self)
-
-    def _saved(self, meeting: MeetingDetail) -> None:
-        self.ctx.events.changed.emit("meetings")
-        self.saved.emit(meeting)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
+        self.run_save(job)

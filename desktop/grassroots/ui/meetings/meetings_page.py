@@ -10,11 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -30,6 +28,7 @@ from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.actions import page_action
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.empty_state import EmptyState
+from grassroots.ui.widgets.list_tree import list_tree
 
 MEETING = Qt.ItemDataRole.UserRole
 COLUMNS = ("Date", "Time", "Meeting", "Venue", "Minutes")
@@ -68,19 +67,7 @@ class MeetingList(QWidget):
         self.delete_button = QPushButton("&Delete…")
         self.delete_button.setObjectName("deleteMeeting")
         self.delete_button.clicked.connect(page.delete_chosen)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("meetingsTree")
-        self.tree.setAccessibleName("Meetings")
-        self.tree.setHeaderLabels(list(COLUMNS))
-        self.tree.setRootIsDecorated(False)
-        self.tree.setUniformRowHeights(True)
-        self.tree.setAlternatingRowColors(True)
-        self.tree.setAllColumnsShowFocus(True)
-        self.tree.setStyleSheet("QTreeView::item { padding: 4px 8px 4px 0; }")
-        header = self.tree.header()
-        header.setStretchLastSection(False)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.tree = list_tree("meetingsTree", "Meetings", COLUMNS, 2)
         self.tree.itemActivated.connect(lambda *_: page.open_chosen())
         self.tree.currentItemChanged.connect(lambda *_: self._enable())
         self.empty = EmptyState()

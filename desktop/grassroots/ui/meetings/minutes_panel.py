@@ -10,13 +10,12 @@ in the editor is the truth: a reload never overwrites what is being typed.
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from grassroots.core.dates import format_date
-from grassroots.meetings.actions import remove_action
+from grassroots.meetings.actions import complete_action, remove_action
 from grassroots.meetings.minutes import remove_decision, save_notes
 from grassroots.meetings.records import AgendaItemRow, MeetingDetail
 from grassroots.people.choice import PersonChoice
@@ -40,6 +39,7 @@ from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.actions import page_action
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.field_error import ERROR_COLOUR
+from grassroots.ui.widgets.list_tree import list_tree
 
 NOTES_PAUSE_MS = 600
 NOTES_MAX_WAIT_MS = 5000
@@ -70,22 +70,6 @@ def people_of(meeting: MeetingDetail) -> tuple[PersonChoice, ...]:
     order = {"present": 0, "guest": 1, "invited": 2, "apologies": 3, "absent": 4}
     rows = sorted(meeting.attendance, key=lambda a: (order.get(a.status, 5), a.name.casefold()))
     return tuple(PersonChoice(a.person_id, a.name, a.status_label.lower()) for a in rows)
-
-
-def _tree(name: str, spoken: str, headers: tuple[str, ...], stretch: int) -> QTreeWidget:
-    tree = QTreeWidget()
-    tree.setObjectName(name)
-    tree.setAccessibleName(spoken)
-    tree.setHeaderLabels(list(headers))
-    tree.setRootIsDecorated(False)
-    tree.setUniformRowHeights(True)
-    tree.setAllColumnsShowFocus(True)
-    tree.setStyleSheet("QTreeView::item { padding: 3px 8px 3px 0; }")
-    header = tree.header()
-    header.setStretchLastSection(False)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    return tree
 
 
 class MinutesPanel(MeetingPanel):
@@ -143,7 +127,7 @@ class MinutesPanel(MeetingPanel):
         notes_head.addStretch(1)
         notes_head.addWidget(self.save_state)
 
-        self.decisions = _tree(
+        self.decisions = list_tree(
             "minutesDecisions",
             "Decisions",
             ("Motion", "Proposed", "Seconded", "Votes", "Result"),
@@ -153,13 +137,17 @@ class MinutesPanel(MeetingPanel):
         self.add_decision_button = self._button("Add &decision…", "addDecision", self.add_decision)
         self.add_decision_button.setToolTip("Record a motion and the vote (Ctrl+Shift+D)")
         self.remove_decision_button = self._button("Remove", "removeDecision", self.remove_decision)
-        self.actions = _tree("minutesActions", "Actions", ("Action", "Who", "Due", "Status"), 0)
+        self.actions = list_tree("minutesActions", "Actions", ("Action", "Who", "Due", "Status"), 0)
         self.actions.itemActivated.connect(lambda *_: self.change_action())
         self.add_action_button = self._button("Add a&ction…", "addAction", self.add_action)
         self.add_action_button.setToolTip("Record who will do what, and by when (Ctrl+Shift+A)")
         self.remove_action_button = self._button("Remove", "removeAction", self.remove_action)
+        self.done_action_button = self._button("Mark &done", "doneAction", self.mark_action_done)
+        self.done_action_button.setToolTip(
+            "The action was reported done at this meeting (it leaves the action tracker)"
+        )
         for tree in (self.decisions, self.actions):
-            tree.setMaximumHeight(int(self.fontMetrics().lineSpacing() * 7.5))
+            tree.setMinimumHeight(int(self.fontMetrics().lineSpacing() * 6))
             tree.currentItemChanged.connect(lambda *_: self._enable())
 
         page_action(self, "Next item", self.next_item, "Ctrl+PgDown")
@@ -176,7 +164,7 @@ class MinutesPanel(MeetingPanel):
         column.addWidget(self.item_about)
         column.addWidget(self.lock_line)
         column.addLayout(notes_head)
-        column.addWidget(self.notes, 3)
+        column.addWidget(self.notes, 2)
         column.addLayout(
             self._section(
                 "Decisions", self.decisions, self.add_decision_button, self.remove_decision_button
@@ -185,7 +173,11 @@ class MinutesPanel(MeetingPanel):
         column.addWidget(self.decisions, 1)
         column.addLayout(
             self._section(
-                "Actions", self.actions, self.add_action_button, self.remove_action_button
+                "Actions",
+                self.actions,
+                self.add_action_button,
+                self.done_action_button,
+                self.remove_action_button,
             )
         )
         column.addWidget(self.actions, 1)
@@ -324,6 +316,10 @@ class MinutesPanel(MeetingPanel):
             editable and self.decisions.currentItem() is not None
         )
         self.remove_action_button.setEnabled(editable and self.actions.currentItem() is not None)
+        action = self._chosen(self.actions)
+        self.done_action_button.setEnabled(
+            editable and action is not None and action.status == "open"
+        )
 
     # ------------------------------------------------------------ moving
     def next_item(self) -> None:
@@ -470,6 +466,14 @@ class MinutesPanel(MeetingPanel):
             detail="To record that it was done or is no longer needed, use the action "
             "tracker instead, so the minutes keep it.",
         )
+
+    def mark_action_done(self) -> None:
+        """Done as reported at this meeting: dated the meeting's day (or today, if sooner)."""
+        action = self._chosen(self.actions)
+        if action is None or action.status != "open" or self.meeting is None:
+            return
+        sessions, on = self.ctx.sessions, min(self.meeting.on, date.today())
+        self._write(lambda: complete_action(sessions, action.id, on))
 
     def _write(self, job) -> None:
         self.ctx.tasks.run(job, lambda _: self.changed.emit(), parent=self)

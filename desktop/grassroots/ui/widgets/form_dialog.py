@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -77,3 +78,42 @@ def show_failure(
         problem.show_error(str(exc))
     else:
         tasks.report(exc, parent=dialog)
+
+
+class SavingDialog(QDialog):
+    """A form dialog that saves through ctx.tasks: `run_save(job)` greys the main button while
+    the job runs; success says `changed(area)` to the app, gives the result in `saved` and
+    closes; a refusal is shown in the form (show_failure) and the dialog stays open.
+    Subclasses set `self.ctx`, `self.errors`, and call `frame` to lay themselves out."""
+
+    saved = Signal(object)
+    area = ""  # the area whose data a save changes, for ctx.events.changed
+
+    def frame(self, heading: str, explain: str, form: QFormLayout, ok_text: str, ok_name: str):
+        from grassroots.ui.theme import set_role
+
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        title = set_role(QLabel(heading), "heading")
+        title.setWordWrap(True)
+        words = set_role(QLabel(explain), "muted")
+        words.setWordWrap(True)
+        self.problem, self.buttons, self.ok = frame_form(
+            self, title, words, form, ok_text, ok_name, self.submit
+        )
+
+    def submit(self) -> None:
+        raise NotImplementedError
+
+    def run_save(self, job: Callable[[], object]) -> None:
+        self.ok.setEnabled(False)
+        self.ctx.tasks.run(job, self._saved, self._failed, label="Saving…", parent=self)
+
+    def _saved(self, result: object) -> None:
+        if self.area:
+            self.ctx.events.changed.emit(self.area)
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: Exception) -> None:
+        self.ok.setEnabled(True)
+        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
