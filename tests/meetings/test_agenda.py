@@ -94,3 +94,15 @@ def test_an_item_with_minutes_is_only_removed_when_confirmed(sessions, plan):
     assert len(kept) == 8
     assert "Reports" not in [r.title for r in left]
     assert [r.position for r in left] == list(range(1, 8))
+
+
+def test_an_items_title_and_details_change_together_or_not_at_all(sessions, plan, committee):
+    meeting = plan()
+    item = meeting.items[4]
+    with pytest.raises(ValidationError) as refused:
+        agenda.change_item(sessions, item.id, "Budget", committee["Cath"], 900, "Budget.pdf")
+    assert set(refused.value.fields) == {"minutes_allowed"}
+    unchanged = service.get_meeting(sessions, meeting.id).items[4]
+    assert (unchanged.title, unchanged.papers) == (item.title, item.papers)
+    row = agenda.change_item(sessions, item.id, "Budget", committee["Cath"], 20, "Budget.pdf")
+    assert (row.title, row.presenter_name, row.minutes_allowed) == ("Budget", "Cath Patel", 20)

@@ -84,7 +84,25 @@ def set_item_details(
     papers: str,
 ) -> AgendaItemRow:
     """Who presents the item, the minutes allowed for it, and the papers that go with it."""
+    return change_item(sessions, item_id, None, presenter_id, minutes_allowed, papers)
+
+
+def change_item(
+    sessions: sessionmaker[Session],
+    item_id: int,
+    title: str | None,
+    presenter_id: int | None,
+    minutes_allowed: int | None,
+    papers: str,
+) -> AgendaItemRow:
+    """Change an item's title (None keeps it) and its details in one transaction, as the
+    agenda tab saves them together: either all of it is saved or none."""
     problems: dict[str, str] = {}
+    if title is not None:
+        try:
+            title = _clean_title(title)
+        except ValidationError as exc:
+            problems.update(exc.fields)
     if minutes_allowed is not None and not 1 <= minutes_allowed <= 600:
         problems["minutes_allowed"] = "Allow from 1 to 600 minutes, or leave it blank"
     with sessions.begin() as session:
@@ -93,6 +111,8 @@ def set_item_details(
         if problems:
             raise ValidationError(problems)
         item = open_item(session, item_id, "change its agenda")
+        if title is not None:
+            item.title = title
         item.presenter_id, item.minutes_allowed = presenter_id, minutes_allowed
         item.papers = papers.strip()
         session.flush()

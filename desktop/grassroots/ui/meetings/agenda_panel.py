@@ -36,10 +36,9 @@ from grassroots.core.clock import format_time
 from grassroots.core.errors import GrassrootsError, ValidationError
 from grassroots.meetings.agenda import (
     add_item,
+    change_item,
     move_item,
     remove_item,
-    rename_item,
-    set_item_details,
 )
 from grassroots.meetings.documents import papers_of
 from grassroots.meetings.records import AgendaItemRow, MeetingDetail
@@ -548,8 +547,7 @@ class AgendaPanel(MeetingPanel):
         sessions = self.ctx.sessions
 
         def job() -> AgendaItemRow:
-            rename_item(sessions, row.id, title)
-            return set_item_details(sessions, row.id, presenter_id, minutes, papers)
+            return change_item(sessions, row.id, title, presenter_id, minutes, papers)
 
         person = self.presenter.person()
         typed = (title, person, minutes, papers)
