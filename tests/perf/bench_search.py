@@ -1,4 +1,5 @@
-"""A search keystroke in the people and members list, at 5,000 and at 100,000 people.
+"""A search keystroke in the people and members list, at 5,000 and at 100,000 people, and
+in the person field that forms use to choose someone.
 
 One keystroke is what the list does when the search text changes: the first page of 200 rows
 (search_members) and the row count for the scroll bar (count_members). The figure is the
@@ -70,6 +71,23 @@ def test_keystroke_at_100000_people():
 
 def test_keystroke_at_100000_people_due_filter():
     assert _check(100_000, MemberStatus.DUE)
+
+
+def test_person_field_keystroke_at_100000_people():
+    """The person field (a meeting's chair, an action's owner) asks on the UI thread, so a
+    keystroke must stay well inside the search target."""
+    from grassroots.people.choice import people_matching
+
+    database = open_demo(100_000)
+    try:
+        samples = [
+            time_once(lambda t=t: people_matching(database.sessions, t))[0] for t in prefixes()
+        ]
+    finally:
+        database.close()
+    assert report(
+        "person field keystroke, 100,000 people (median)", median_ms(samples), TARGET_MS, "ms"
+    )
 
 
 if __name__ == "__main__":
