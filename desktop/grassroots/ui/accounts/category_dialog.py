@@ -7,24 +7,24 @@ for Gift Aid.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDialog, QFormLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QLabel, QLineEdit, QWidget
 
 from grassroots.accounts import categories
 from grassroots.accounts.categories import CategoryRow
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
+from grassroots.ui.widgets.form_dialog import SavingDialog, frame_form, show_problems
 
 SIDES = (("Receipts (money in)", "receipt"), ("Payments (money out)", "payment"))
 
 
-class CategoryDialog(QDialog):
+class CategoryDialog(SavingDialog):
     """A new category (`category` None), offered under `direction` and `heading`, or one to
     change."""
 
-    saved = Signal(object)  # CategoryRow
+    area = "accounts"  # `saved` gives the CategoryRow
 
     def __init__(
         self,
@@ -127,8 +127,7 @@ class CategoryDialog(QDialog):
         show_problems(self.errors, problems)
         if problems:
             return
-        self.ok.setEnabled(False)
-        self.ctx.tasks.run(self._job(), self._saved, self._failed, label="Saving…", parent=self)
+        self.run_save(self._job())
 
     def _job(self):
         sessions, category = self.ctx.sessions, self.category
@@ -139,12 +138,3 @@ class CategoryDialog(QDialog):
         return lambda: categories.change_category(
             sessions, category.id, name, heading, gift_aid, direction
         )
-
-    def _saved(self, category: CategoryRow) -> None:
-        self.ctx.events.changed.emit("accounts")
-        self.saved.emit(category)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)

@@ -6,10 +6,9 @@ new treasurer meets here first. The General fund's name and kind are shown but f
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,7 +21,7 @@ from grassroots.accounts.funds import GIVEN_KINDS, FundRow
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
+from grassroots.ui.widgets.form_dialog import SavingDialog, frame_form, show_problems
 
 KINDS = (
     ("Restricted: the giver said what it is for", "restricted"),
@@ -38,10 +37,10 @@ KIND_NAMES = {
 }
 
 
-class FundDialog(QDialog):
+class FundDialog(SavingDialog):
     """A new fund (`fund` None) or one to change."""
 
-    saved = Signal(object)  # FundRow
+    area = "accounts"  # `saved` gives the FundRow
 
     def __init__(self, ctx: AppContext, fund: FundRow | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -127,8 +126,7 @@ class FundDialog(QDialog):
         show_problems(self.errors, problems)
         if problems:
             return
-        self.ok.setEnabled(False)
-        self.ctx.tasks.run(self._job(), self._saved, self._failed, label="Saving…", parent=self)
+        self.run_save(self._job())
 
     def _job(self):
         sessions, fund = self.ctx.sessions, self.fund
@@ -137,12 +135,3 @@ class FundDialog(QDialog):
         if fund is None:
             return lambda: funds.open_fund(sessions, name, kind, purpose, funder)
         return lambda: funds.change_fund(sessions, fund.id, name, kind, purpose, funder)
-
-    def _saved(self, fund: FundRow) -> None:
-        self.ctx.events.changed.emit("accounts")
-        self.saved.emit(fund)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)

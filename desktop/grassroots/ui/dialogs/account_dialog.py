@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -22,14 +21,14 @@ from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import add_field
-from grassroots.ui.widgets.form_dialog import frame_form, show_failure, show_problems
+from grassroots.ui.widgets.form_dialog import SavingDialog, frame_form, show_problems
 from grassroots.ui.widgets.money_edit import MoneyEdit
 
 KINDS = (("Bank current account", "bank"), ("Savings account", "savings"), ("Cash", "cash"))
 
 
-class AccountDialog(QDialog):
-    saved = Signal(object)  # BookAccountInfo when added, AccountRow when changed
+class AccountDialog(SavingDialog):
+    area = "accounts"  # `saved` gives the BookAccountInfo when added, AccountRow when changed
 
     def __init__(
         self,
@@ -130,7 +129,6 @@ class AccountDialog(QDialog):
         sessions = self.ctx.sessions
         name, kind, details = self.name.text().strip(), self.kind.currentData(), self.details.text()
         opening, opening_on = self.opening.value(), self.opening_on.date()
-        self.ok.setEnabled(False)
         account = self.account
         if account is None:
             job = lambda: books.add_account(  # noqa: E731
@@ -140,19 +138,4 @@ class AccountDialog(QDialog):
             job = lambda: setup.change_account(  # noqa: E731
                 sessions, account.id, name, kind, details, opening, opening_on
             )
-        self.ctx.tasks.run(
-            job,
-            self._saved,
-            self._failed,
-            label="Saving…",
-            parent=self,
-        )
-
-    def _saved(self, account) -> None:
-        self.ctx.events.changed.emit("accounts")
-        self.saved.emit(account)
-        self.accept()
-
-    def _failed(self, exc: Exception) -> None:
-        self.ok.setEnabled(True)
-        show_failure(self, self.ctx.tasks, exc, self.errors, self.problem)
+        self.run_save(job)
