@@ -5,6 +5,7 @@ erasure and merging, which walk every foreign key that points at a person.
 """
 
 from grassroots.accounts import models as accounts_models
+from grassroots.bookings import models as bookings_models
 from grassroots.db.base import Base
 from grassroots.group import models as group_models
 from grassroots.meetings import models as meetings_models
@@ -14,6 +15,7 @@ from grassroots.people import models as people_models
 __all__ = [
     "Base",
     "accounts_models",
+    "bookings_models",
     "group_models",
     "meetings_models",
     "members_models",

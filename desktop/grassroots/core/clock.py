@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from datetime import time
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
 
 
 def parse_time(text: str) -> time:
@@ -28,3 +29,40 @@ def parse_time(text: str) -> time:
 def format_time(value: time | None) -> str:
     """24-hour hh:mm, or '' for no time."""
     return value.strftime("%H:%M") if value else ""
+
+
+# Bookings are kept in the hall's wall-clock time: a weekly 19:00 class stays at 19:00 when the
+# clocks change. These say when a wall-clock time does not exist or happens twice in the UK, and
+# how long a booking really lasts across the change (what an hourly charge is for).
+LONDON = ZoneInfo("Europe/London")
+
+
+def local(on: date, at: time) -> datetime:
+    """A wall-clock time in the UK as an aware datetime."""
+    return datetime.combine(on, at, tzinfo=LONDON)
+
+
+def wall_clock_problem(on: date, at: time) -> str | None:
+    """Why a UK wall-clock time cannot be booked: skipped when the clocks go forward, or
+    ambiguous when they go back; None when it is an ordinary time."""
+    first = datetime.combine(on, at, tzinfo=LONDON)
+    second = first.replace(fold=1)
+    there_and_back = first.astimezone(UTC).astimezone(LONDON).replace(tzinfo=None)
+    if there_and_back != datetime.combine(on, at):
+        return (
+            f"{format_time(at)} on {on:%d/%m/%Y} does not exist: the clocks go forward an hour "
+            "that night. Choose a time before 01:00 or from 02:00"
+        )
+    if first.utcoffset() != second.utcoffset():
+        return (
+            f"{format_time(at)} on {on:%d/%m/%Y} happens twice: the clocks go back an hour that "
+            "night. Choose a time before 01:00 or from 02:00"
+        )
+    return None
+
+
+def elapsed_minutes(on: date, start: time, end: time) -> int:
+    """Minutes that really pass between two wall-clock times on one UK day (an hour more or
+    less than the clock says on the nights the clocks change)."""
+    gap = local(on, end).astimezone(UTC) - local(on, start).astimezone(UTC)
+    return int(gap.total_seconds() // 60)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from alembic.script import ScriptDirectory
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0009"
+HEAD = "0010"
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -68,6 +68,8 @@ class Meeting(Base):
     starts_at: Mapped[time | None] = mapped_column(Time, nullable=True)
     ends_at: Mapped[time | None] = mapped_column(Time, nullable=True)
     venue: Mapped[str] = mapped_column(String(200), default="")
+    # The room booked for it, when it meets in one the group books (its calendar shows it).
+    room_id: Mapped[int | None] = mapped_column(ForeignKey("rooms.id"), nullable=True, index=True)
     chair_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"), nullable=True, index=True)
     minute_taker_id: Mapped[int | None] = mapped_column(
         ForeignKey("people.id"), nullable=True, index=True

@@ -112,6 +112,7 @@ def detail(meeting: Meeting) -> MeetingDetail:
             AmendmentRow(a.id, a.item_id, a.made_on, a.text, a.agreed_at_meeting_id, a.recorded_at)
             for a in meeting.amendments
         ),
+        meeting.room_id,
     )
 
 

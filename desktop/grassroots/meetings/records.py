@@ -49,6 +49,7 @@ class MeetingInput:
     chair_id: int | None = None
     minute_taker_id: int | None = None
     notice_sent_on: date | None = None
+    room_id: int | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +176,7 @@ class MeetingDetail:
     attendance: tuple[AttendeeRow, ...] = ()
     items: tuple[AgendaItemRow, ...] = ()
     amendments: tuple[AmendmentRow, ...] = ()
+    room_id: int | None = None
 
     @property
     def kind_label(self) -> str:
@@ -186,6 +188,13 @@ class MeetingDetail:
 
     def with_status(self, status: str) -> tuple[AttendeeRow, ...]:
         return tuple(a for a in self.attendance if a.status == status)
+
+    def as_input(self) -> MeetingInput:
+        """The meeting's details as the form that plans it (for changing them)."""
+        return MeetingInput(
+            self.kind, self.on, self.title, self.starts_at, self.ends_at, self.venue,
+            self.chair_id, self.minute_taker_id, self.notice_sent_on, self.room_id,
+        )  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from grassroots.bookings.clashes import ClashError, clashes_at
+from grassroots.bookings.models import Room
+from grassroots.bookings.occurrences import meeting_times
+from grassroots.bookings.records import Clash
 from grassroots.core.errors import NotFound, ValidationError
 from grassroots.meetings.actions import carry_open_actions_into
 from grassroots.meetings.locks import load_meeting, refuse_if_locked
@@ -72,21 +76,59 @@ def _check_people(session: Session, **ids: int | None) -> None:
 
 
 def _apply(meeting: Meeting, data: MeetingInput) -> None:
-    for name in ("kind", "title", "on", "starts_at", "ends_at", "venue", "notice_sent_on"):
+    for name in (
+        "kind", "title", "on", "starts_at", "ends_at", "venue", "notice_sent_on", "room_id",
+    ):  # fmt: skip
         setattr(meeting, name, getattr(data, name))
     meeting.chair_id, meeting.minute_taker_id = data.chair_id, data.minute_taker_id
+
+
+def room_clashes(
+    session: Session, data: MeetingInput, meeting_id: int | None = None
+) -> tuple[Clash, ...]:
+    """The bookings a meeting in a booked room would overlap (none when it has no room)."""
+    if data.room_id is None:
+        return ()
+    room = session.get(Room, data.room_id)
+    if room is None:
+        raise ValidationError({"room_id": "That room is no longer on the records"})
+    starts, ends = meeting_times(data.starts_at, data.ends_at)
+    return clashes_at(
+        session, room.id, [data.on], starts, ends, room.setup_minutes, room.cleardown_minutes,
+        ignore_meeting=meeting_id,
+    )  # fmt: skip
+
+
+def check_meeting_room(
+    sessions: sessionmaker[Session], data: MeetingInput, meeting_id: int | None = None
+) -> tuple[Clash, ...]:
+    """What a meeting's room booking would clash with, for the form to show before saving."""
+    with sessions() as session:
+        return room_clashes(session, clean_meeting(data), meeting_id)
+
+
+def _book_room(
+    session: Session, data: MeetingInput, meeting_id: int | None, allow_clash: bool
+) -> None:
+    clashes = room_clashes(session, data, meeting_id)
+    if clashes and not allow_clash:
+        raise ClashError(clashes)
 
 
 def plan_meeting(
     sessions: sessionmaker[Session],
     data: MeetingInput,
     invite: tuple[int, ...] | None = None,
+    allow_clash: bool = False,
 ) -> MeetingDetail:
     """A new meeting with its kind's standard agenda, the default invitees (or `invite`), and
-    every open action of earlier meetings carried into its matters arising."""
+    every open action of earlier meetings carried into its matters arising. A meeting in one
+    of the group's rooms is a booking of it: refused with ClashError if the room is taken,
+    unless `allow_clash`."""
     data = clean_meeting(data)
     with sessions.begin() as session:
         _check_people(session, chair_id=data.chair_id, minute_taker_id=data.minute_taker_id)
+        _book_room(session, data, None, allow_clash)
         meeting = Meeting()
         _apply(meeting, data)
         for position, (kind, title) in enumerate(template_for(data.kind), start=1):
@@ -104,7 +146,10 @@ def plan_meeting(
 
 
 def update_meeting(
-    sessions: sessionmaker[Session], meeting_id: int, data: MeetingInput
+    sessions: sessionmaker[Session],
+    meeting_id: int,
+    data: MeetingInput,
+    allow_clash: bool = False,
 ) -> MeetingDetail:
     """Change a meeting's kind, title, date, times, venue, chair, minute-taker or notice date.
     The agenda stays as it is (a changed kind does not rebuild it, so nothing typed is lost)."""
@@ -113,6 +158,7 @@ def update_meeting(
         meeting = load_meeting(session, meeting_id)
         refuse_if_locked(meeting, "change its details")
         _check_people(session, chair_id=data.chair_id, minute_taker_id=data.minute_taker_id)
+        _book_room(session, data, meeting_id, allow_clash)
         _apply(meeting, data)
         session.flush()
         return detail(load_detail(session, meeting_id))
