@@ -253,3 +253,54 @@ class BookingDetail:
             notes=self.notes,
             uid=self.uid,
         )
+
+
+@dataclass(frozen=True)
+class InvoiceLineRow:
+    description: str
+    quantity: int
+    unit: Money
+    amount: Money
+    booking_id: int | None = None
+
+
+@dataclass(frozen=True)
+class PaymentRow:
+    """Money received against an invoice; `posted` once it is a receipt in the cash book."""
+
+    id: int
+    paid_on: date
+    amount: Money
+    method: str
+    posted: bool
+
+
+@dataclass(frozen=True)
+class InvoiceDetail:
+    """An invoice as issued: its lines are frozen, so a reprint matches what the hirer got."""
+
+    id: int
+    number: int
+    hirer: HirerRow
+    issued_on: date
+    due_on: date
+    period_from: date | None
+    period_to: date | None
+    lines: tuple[InvoiceLineRow, ...]
+    payments: tuple[PaymentRow, ...]
+    total: Money
+    cancelled: bool
+    notes: str
+
+    @property
+    def paid(self) -> Money:
+        return Money(sum(p.amount.pence for p in self.payments))
+
+    @property
+    def outstanding(self) -> Money:
+        return Money(0) if self.cancelled else self.total - self.paid
+
+    @property
+    def reference(self) -> str:
+        """What the hirer quotes when they pay: 'INV-0042'."""
+        return f"INV-{self.number:04d}"

@@ -1,0 +1,1 @@
+"""The Bookings area: the calendar, the list of bookings, hirers, rooms and invoices."""
