@@ -1,6 +1,8 @@
-"""Plan a meeting, or change its details: the kind, date and times, venue, chair, minute-taker
-and the day notice went out. A new meeting starts from its kind's standard agenda, invites the
-people on the last such meeting's list, and carries open actions into matters arising."""
+"""Plan a meeting, or change its details: the kind, date and times, the room or venue, chair,
+minute-taker and the day notice went out. A new meeting starts from its kind's standard agenda,
+invites the people on the last such meeting's list, and carries open actions into matters
+arising. A meeting in one of the group's rooms books it: a clash is named, and the secretary
+chooses to book anyway or to change the time."""
 
 from __future__ import annotations
 
@@ -8,9 +10,12 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
+from grassroots.bookings.clashes import ClashError
+from grassroots.bookings.venues import list_rooms
 from grassroots.meetings.records import KIND_LABELS, MeetingDetail, MeetingInput
 from grassroots.meetings.service import plan_meeting, update_meeting
 from grassroots.ui.context import AppContext
+from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.field_error import add_field
 from grassroots.ui.widgets.form_dialog import SavingDialog, show_problems
@@ -45,6 +50,7 @@ class MeetingDialog(SavingDialog):
             "on": add_field(form, "&Date", self.on),
             "starts_at": add_field(form, "&Starts at", self.starts_at),
             "ends_at": add_field(form, "&Ends at", self.ends_at),
+            "room_id": add_field(form, "&Room", self.room),
             "venue": add_field(form, "&Venue", self.venue),
             "chair_id": add_field(form, "C&hair", self.chair),
             "minute_taker_id": add_field(form, "&Minute-taker", self.minute_taker),
@@ -77,10 +83,17 @@ class MeetingDialog(SavingDialog):
         self.starts_at.setObjectName("meetingStarts")
         self.ends_at = TimeEdit()
         self.ends_at.setObjectName("meetingEnds")
+        self.room = QComboBox()
+        self.room.setObjectName("meetingRoom")
+        self.room.addItem("Not in one of our rooms", None)
+        self.room.setToolTip("A meeting in one of the rooms the group books shows in Bookings")
         self.venue = QLineEdit()
         self.venue.setObjectName("meetingVenue")
         self.venue.setMaxLength(200)
         self.venue.setPlaceholderText("e.g. Small hall, or the Red Lion's back room")
+        self.room.currentIndexChanged.connect(self._room_changed)
+        sessions = self.ctx.sessions
+        self.ctx.tasks.run(lambda: list_rooms(sessions), self._rooms_loaded, parent=self)
         self.chair = PersonField(self.ctx.sessions)
         self.chair.setObjectName("meetingChair")
         self.minute_taker = PersonField(self.ctx.sessions)
@@ -105,6 +118,21 @@ class MeetingDialog(SavingDialog):
         self.minute_taker.set_person(meeting.minute_taker_id, meeting.minute_taker_name)
         self.notice_sent_on.set_date(meeting.notice_sent_on)
 
+    def _rooms_loaded(self, rooms) -> None:
+        wanted = self.meeting.room_id if self.meeting else None
+        for room in rooms:
+            self.room.addItem(room.label, room.id)
+        if wanted is not None:
+            self.room.setCurrentIndex(max(self.room.findData(wanted), 0))
+
+    def _room_changed(self, _index: int = 0) -> None:
+        chosen = self.room.currentData() is not None
+        self.venue.setPlaceholderText(
+            f"{self.room.currentText()} (or say more)"
+            if chosen
+            else "e.g. Small hall, or the Red Lion's back room"
+        )
+
     def _kind_changed(self, _index: int = 0) -> None:
         self.title.setPlaceholderText(KIND_LABELS.get(self.kind.currentData(), ""))
 
@@ -116,11 +144,15 @@ class MeetingDialog(SavingDialog):
             title=self.title.text(),
             starts_at=self.starts_at.time(),
             ends_at=self.ends_at.time(),
-            venue=self.venue.text(),
+            venue=self.venue.text().strip() or self._room_label(),
             chair_id=self.chair.person_id(),
             minute_taker_id=self.minute_taker.person_id(),
             notice_sent_on=self.notice_sent_on.date(),
+            room_id=self.room.currentData(),
         )
+
+    def _room_label(self) -> str:
+        return self.room.currentText() if self.room.currentData() is not None else ""
 
     def submit(self) -> None:
         fields = {
@@ -135,9 +167,25 @@ class MeetingDialog(SavingDialog):
         show_problems(self.errors, problems)
         if problems:
             return
+        self.run_save(self._job(allow_clash=False))
+
+    def _job(self, allow_clash: bool):
         sessions, data, meeting = self.ctx.sessions, self.data(), self.meeting
         if meeting is None:
-            job = lambda: plan_meeting(sessions, data)  # noqa: E731
-        else:
-            job = lambda: update_meeting(sessions, meeting.id, data)  # noqa: E731
-        self.run_save(job)
+            return lambda: plan_meeting(sessions, data, allow_clash=allow_clash)
+        return lambda: update_meeting(sessions, meeting.id, data, allow_clash=allow_clash)
+
+    def _failed(self, exc: Exception) -> None:
+        """A room already taken is named, with the choice to book it anyway."""
+        if not isinstance(exc, ClashError):
+            super()._failed(exc)
+            return
+        self.ok.setEnabled(True)
+        ask(
+            self,
+            "The room is booked",
+            f"{self.room.currentText()} is booked then.",
+            "Book it anyway",
+            lambda: self.run_save(self._job(allow_clash=True)),
+            detail=str(exc),
+        )
