@@ -227,7 +227,7 @@ def test_meetings_are_shown_but_not_moved(ctx, calendar, hall, qtbot):
     assert opened.args == [meeting.id]
 
 
-def test_the_room_filter_and_the_day_view_columns(ctx, calendar, hall):
+def test_the_room_filter_and_the_day_view_columns(ctx, calendar, hall, qtbot):
     add_booking(ctx.sessions, evening(hall.main.id, TUESDAY, title="Pilates"))
     add_booking(ctx.sessions, evening(hall.small.id, TUESDAY, title="Choir"))
     calendar.reload()
@@ -238,6 +238,8 @@ def test_the_room_filter_and_the_day_view_columns(ctx, calendar, hall):
     calendar.room_box.setCurrentIndex(calendar.room_box.findData(hall.small.id))
     settled(calendar)
     assert blocks(calendar) == {"Choir": TUESDAY}
+    calendar.grid.select_slot(1, 10 * 60)
+    assert calendar.grid.accessibleDescription() == "Free slot: Tuesday 05/03/2030 at 10:00"
     calendar.set_rooms(None)
     calendar.go_to(TUESDAY)
     calendar.set_view("day")
@@ -245,6 +247,11 @@ def test_the_room_filter_and_the_day_view_columns(ctx, calendar, hall):
     by_room = {b.occurrence.title: calendar.grid.columns[b.column].heading
                for b in calendar.grid.blocks()}  # fmt: skip
     assert by_room == {"Pilates": "Main hall", "Choir": "Small room"}
+    calendar.grid.select_slot(2, 10 * 60)
+    assert calendar.grid.accessibleDescription().endswith("at 10:00, Kitchen")
+    with qtbot.waitSignal(calendar.slot_activated) as chosen:
+        qtbot.keyClick(calendar.grid, Qt.Key.Key_Return)
+    assert chosen.args == [TUESDAY, time(10), hall.kitchen.id]
     # dragging into the next column moves the booking to that room
     calendar.grid.drop(block_of(calendar, "Pilates").occurrence, 2, 19 * 60)
     settled(calendar)

@@ -46,6 +46,7 @@ class Column:
     room_id: int | None
     heading: str
     today: bool = False
+    room: str = ""  # the room's name when the column is one room's (the day view)
 
 
 @dataclass(frozen=True)
@@ -89,8 +90,11 @@ class TimeHeader(QWidget):
                 p.fillRect(cell, TODAY_FILL)
             p.setPen(QColor(COLOURS.accent_dark if col.today else COLOURS.text))
             p.setFont(bold if col.today else self.font())
-            text = col.heading + ("  ·  today" if col.today else "")
-            elided = self.fontMetrics().elidedText(text, Qt.TextElideMode.ElideRight, int(w) - 8)
+            text = col.heading
+            metrics = p.fontMetrics()
+            if col.today and metrics.horizontalAdvance(f"{text}  ·  today") < w - 8:
+                text += "  ·  today"
+            elided = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(w) - 8)
             p.drawText(cell, Qt.AlignmentFlag.AlignCenter, elided)
             p.setPen(GRID_LINE)
             p.drawLine(int(x), 0, int(x), self.height())
@@ -192,7 +196,7 @@ class TimeGrid(QWidget):
         return None
 
     # -- data -----------------------------------------------------------------------------
-    def show(  # type: ignore[override]  (QWidget.show is never wanted on this child)
+    def set_data(
         self,
         columns: list[Column],
         occurrences: list[Occurrence],
@@ -236,7 +240,7 @@ class TimeGrid(QWidget):
         elif self.columns:
             column, minute = self.cursor
             col = self.columns[column]
-            where = f", {col.heading}" if col.room_id is not None else ""
+            where = f", {col.room}" if col.room else ""
             at = format_time(clock(minute))
             text = f"Free slot: {col.on:%A} {format_date(col.on)} at {at}{where}"
         else:

@@ -65,11 +65,13 @@ class MonthGrid(QWidget):
         self.selected = day
         items = self.by_day.get(day, [])
         count = "no bookings" if not items else f"{len(items)} booked"
-        text = f"{day:%A} {format_date(day)}: {count}"
+        summary = f"{day:%A} {format_date(day)}: {count}"
+        text = summary
         if items:
             text += ". " + "; ".join(line(o) + f", {o.room}" for o in items)
         self.setAccessibleDescription(text)
-        self.selection_changed.emit(text)
+        self.setToolTip(text)
+        self.selection_changed.emit(summary + (" (Enter shows the day)" if items else ""))
         self.update()
 
     def header_height(self) -> int:

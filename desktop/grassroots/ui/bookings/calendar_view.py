@@ -267,7 +267,7 @@ class BookingCalendar(QWidget):
         lo, hi = period(self.view, self.day)
         if self.view == "day":
             rooms = self.shown_rooms()
-            return [Column(self.day, r.id, r.label, self.day == today) for r in rooms]
+            return [Column(self.day, r.id, r.label, self.day == today, r.label) for r in rooms]
         room = self.rooms[0] if self.rooms is not None and len(self.rooms) == 1 else None
         days = [lo + timedelta(days=i) for i in range((hi - lo).days + 1)]
         return [Column(d, room, f"{d:%a} {d.day:02d}/{d.month:02d}", d == today) for d in days]
@@ -279,7 +279,7 @@ class BookingCalendar(QWidget):
             self.month.show_month(lo, hi, self.day.month, self.occurrences, colours, self.day)
         else:
             single = self.view == "day" or (self.rooms is not None and len(self.rooms) == 1)
-            self.grid.show(self.columns(), self.occurrences, colours, not single)
+            self.grid.set_data(self.columns(), self.occurrences, colours, not single)
             if self.view == "week":
                 self.grid.cursor = (self.day.weekday(), self.grid.cursor[1])
             self.header.update()
