@@ -39,8 +39,8 @@ def demo(args: argparse.Namespace) -> int:
         made = make_demo(database.sessions, args.size, args.seed, args.people)
         print(
             f"Made the demo group {made.group_name}: {made.people:,} people in "
-            f"{made.households:,} shared households, {made.members:,} members and "
-            f"{made.subscriptions:,} subscription payments."
+            f"{made.households:,} shared households, {made.members:,} members, "
+            f"{made.subscriptions:,} subscription payments and {made.bookings:,} hall bookings."
         )
     return 0
 

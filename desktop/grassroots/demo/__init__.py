@@ -13,6 +13,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from grassroots.demo.bookings import add_bookings
 from grassroots.demo.books import add_books
 from grassroots.demo.context import DemoContext
 from grassroots.demo.group import fill_group
@@ -35,6 +36,7 @@ class DemoSummary:
     subscriptions: int
     entries: int = 0
     meetings: int = 0
+    bookings: int = 0
 
 
 def make_demo(
@@ -58,6 +60,7 @@ def make_demo(
         add_members(ctx, round(count * MEMBER_SHARE))
         add_books(ctx, BOOK_ENTRIES[size])
         add_meetings(ctx)
+        add_bookings(ctx, large=size == "large")
     return DemoSummary(
         group_name=settings.name,
         people=ctx.counts.get("people", 0),
@@ -67,4 +70,5 @@ def make_demo(
         subscriptions=ctx.counts.get("subscriptions", 0),
         entries=ctx.counts.get("entries", 0),
         meetings=ctx.counts.get("meetings", 0),
+        bookings=ctx.counts.get("bookings", 0),
     )
