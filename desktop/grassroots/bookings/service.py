@@ -189,7 +189,12 @@ def _apply(session: Session, booking: Booking, data: BookingInput) -> None:
     booking.deposit_pence = data.deposit.pence
     booking.notes = data.notes
     if data.skipped is not None:
-        booking.skipped = [SkippedDate(on=on) for on in sorted(set(data.skipped))]
+        # Keep the rows of dates still skipped: replacing them with new rows for the same
+        # dates would insert before deleting and break the (booking, date) unique key.
+        wanted = set(data.skipped)
+        kept = [s for s in booking.skipped if s.on in wanted]
+        added = [SkippedDate(on=on) for on in sorted(wanted - {s.on for s in kept})]
+        booking.skipped = sorted(kept + added, key=lambda s: s.on)
 
 
 def _refuse_clashes(check: BookingCheck, allow_clash: bool) -> None:

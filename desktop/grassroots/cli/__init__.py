@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from grassroots.cli import (
     accounts_commands,
+    booking_commands,
     giftaid_commands,
     group_commands,
     meeting_commands,
@@ -46,6 +47,7 @@ _WITH_DATABASE: dict[str, Callable[[argparse.Namespace, Database], int]] = {
     "giftaid form": giftaid_commands.declaration_form,
     "meetings list": meeting_commands.list_meetings_command,
     "actions list": meeting_commands.list_actions_command,
+    **booking_commands.COMMANDS,
 }
 
 
@@ -68,7 +70,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in _STANDALONE:
         return _STANDALONE[args.command](args)
     action = args.members_command if args.command == "members" else args.command
-    if args.command in ("accounts", "giftaid", "meetings", "actions"):
+    if args.command in ("accounts", "giftaid", "meetings", "actions", "bookings"):
         action = f"{args.command} {getattr(args, args.command + '_command')}"
     with opened(args.db) as database:
         return _WITH_DATABASE[action](args, database)

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     _accounts_commands(commands)
     _giftaid_commands(commands)
     _meetings_commands(commands)
+    _bookings_commands(commands)
     return parser
 
 
@@ -116,7 +117,7 @@ def _print_command(commands) -> None:
     )
     printing.add_argument(
         "document",
-        choices=(*DOCUMENTS, "agenda", "minutes", "sign-in", "agm-pack"),
+        choices=(*DOCUMENTS, "agenda", "minutes", "sign-in", "agm-pack", "booking-sheet"),
         help="what to print",
     )
     printing.add_argument(
@@ -141,6 +142,11 @@ def _print_command(commands) -> None:
         "--each-person",
         action="store_true",
         help="labels: one for each person, not one shared by a household at one address",
+    )
+    printing.add_argument(
+        "--week",
+        metavar="DD/MM/YYYY",
+        help="booking-sheet: any day of the week to print (Monday to Sunday)",
     )
     _add_status(printing, None, "to include")
 
@@ -259,6 +265,43 @@ def _meetings_commands(commands) -> None:
         "--overdue", action="store_true", help="only actions past their due date"
     )
     open_actions.add_argument("--format", choices=("table", "csv"), default="table")
+
+
+def _bookings_commands(commands) -> None:
+    bookings = _command(
+        commands, "bookings", "Room bookings: rooms, the list of bookings, calendar files."
+    )
+    actions = bookings.add_subparsers(dest="bookings_command", metavar="ACTION", required=True)
+
+    room = _command(actions, "add-room", "Add a room that can be booked (or change its size).")
+    room.add_argument("room", metavar="ROOM", help="the room's name, e.g. 'Main hall'")
+    room.add_argument("--venue", metavar="VENUE", help="where it is; default: the group's hall")
+    room.add_argument("--capacity", type=_count, metavar="N", help="how many people it holds")
+
+    listing = _command(
+        actions, "list", "Show each date of each booking: by default, the next four weeks."
+    )
+    listing.add_argument("--from", dest="date_from", metavar="DD/MM/YYYY", help="default: today")
+    listing.add_argument(
+        "--to", dest="date_to", metavar="DD/MM/YYYY", help="default: four weeks after --from"
+    )
+    listing.add_argument("--room", metavar="ROOM", help="only this room's bookings")
+    listing.add_argument("--format", choices=("table", "csv"), default="table")
+
+    export = _command(
+        actions, "export-ics", "Write bookings to an iCalendar (.ics) file for calendar apps."
+    )
+    export.add_argument("--out", metavar="FILE.ics", required=True, help="the file to write")
+    export.add_argument("--room", metavar="ROOM", help="only this room's bookings")
+    export.add_argument("--hirer", metavar="NAME", help="only this hirer's bookings")
+
+    importing = _command(
+        actions, "import-ics", "Add or update bookings from a hirer's iCalendar (.ics) file."
+    )
+    importing.add_argument("file", metavar="FILE", help="the .ics file (only read)")
+    importing.add_argument(
+        "--room", metavar="ROOM", help="book every event in this room (else each event's location)"
+    )
 
 
 def _count(text: str) -> int:

@@ -1,5 +1,6 @@
 """`grassroots print register | labels | cards | reminders`; `print agenda | minutes | sign-in
-MEETING` (a meeting's notice and agenda, its minutes, or its attendance sign-in sheet)."""
+MEETING` (a meeting's notice and agenda, its minutes, or its attendance sign-in sheet);
+`print booking-sheet --week DATE` (the hall's bookings for a week)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,10 @@ def print_document(args: argparse.Namespace, database: Database) -> int:
         )
     if args.document in MEETING_PAPERS:
         return print_meeting_paper(args, database, out)
+    if args.document == "booking-sheet":
+        return print_booking_sheet(args, database, out)
+    if getattr(args, "week", None):
+        return problem(f"--week is for the booking sheet, not {args.document}.")
     if getattr(args, "meeting", None) is not None:
         return problem(
             "A meeting is given only for the agenda, minutes, sign-in sheet or AGM pack, "
@@ -91,4 +96,26 @@ def print_meeting_paper(args: argparse.Namespace, database: Database, out: Path)
     )
     print(f"Wrote {MEETING_PAPERS[args.document]}{draft} of the {meeting.title}, ", end="")
     print(f"{meeting.on:%d/%m/%Y}, to {out}.")
+    return 0
+
+
+def print_booking_sheet(args: argparse.Namespace, database: Database, out: Path) -> int:
+    """`print booking-sheet --week DATE`: the week's bookings, Monday to Sunday, for the
+    hall's noticeboard or the caretaker."""
+    from datetime import timedelta
+
+    from grassroots.bookings.documents import write_booking_sheet
+    from grassroots.core.dates import parse_date
+
+    if not getattr(args, "week", None):
+        return problem(
+            "Say which week: grassroots print booking-sheet --week DD/MM/YYYY --out FILE.pdf"
+        )
+    try:
+        day = parse_date(args.week)
+    except ValueError as why:
+        return problem(f"--week: {why}")
+    monday = day - timedelta(days=day.weekday())
+    write_booking_sheet(database.sessions, monday, out)
+    print(f"Wrote the booking sheet for the week of {monday:%d/%m/%Y} to {out}.")
     return 0
