@@ -197,6 +197,7 @@ def test_a_series_is_changed_whole_with_a_date_skipped(qtbot, ctx, hall):
     assert dialog.skipped_dates() == (TUESDAY + timedelta(weeks=1),)
     settle_check(qtbot, dialog)
     assert dialog.charge_line.text() == "Charge: £40.00 a session × 4 = £160.00"
+    shot(dialog, "booking_dialog_series.png")
     save(qtbot, dialog)
 
     after = get_booking(ctx.sessions, made.id)

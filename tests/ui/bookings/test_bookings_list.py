@@ -10,6 +10,7 @@ from datetime import date, time, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 
 from grassroots.bookings.service import add_booking, booking_dates
 from grassroots.core.recurrence import Repeat
@@ -223,3 +224,23 @@ def test_a_long_period_shows_at_most_the_limit_and_says_so(qtbot, ctx, hall):
     assert len(rows(page)) == MAX_ROWS
     assert page.count.text().startswith(f"{total:,} dates from ")
     assert "Showing the first 2,000: choose a shorter period" in page.count.text()
+
+
+def test_the_keyboard_opens_and_makes_bookings(qtbot, ctx, booked, hall):
+    page = shown(qtbot, ctx)
+    choose_row(page, "Parish council")
+    page.tree.setFocus()
+    qtbot.keyClick(page.tree, Qt.Key.Key_Return)
+    opened = page.actions_.last
+    assert isinstance(opened, BookingDialog) and opened.booking_id == booked["council"]
+    opened.reject()
+    reloaded(qtbot, page, lambda: page.room.setCurrentIndex(page.room.findData(hall.small.id)))
+    page.activateWindow()
+    page.tree.setFocus()
+    qtbot.waitUntil(page.isActiveWindow, timeout=5000)
+    qtbot.keyClick(page.tree, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    made = page.actions_.last
+    assert isinstance(made, BookingDialog) and made.booking_id is None
+    with qtbot.waitSignal(made.ready, timeout=5000):
+        pass
+    assert made.room.currentData() == hall.small.id  # the room the list is showing

@@ -265,8 +265,8 @@ class BookingDialog(SavingDialog):
             "skipped": add_field(left, "Skipped dates", self.skipped_box),
             "expected": add_field(right, "E&xpected", self.expected),
             "setup_minutes": add_field(right, "Set-up &time", self.setup),
-            "cleardown_minutes": add_field(right, "&Clear-down", self.cleardown),
-            "charge_basis": add_field(right, "Char&ge", self.basis),
+            "cleardown_minutes": add_field(right, "C&lear-down", self.cleardown),
+            "charge_basis": add_field(right, "&Charge", self.basis),
             "charge": add_field(right, "Agreed char&ge", self.charge),
             "deposit": add_field(right, "Dep&osit", self.deposit),
             "notes": add_field(right, "&Notes", self.notes, with_error=False),
@@ -274,8 +274,11 @@ class BookingDialog(SavingDialog):
         self.skipped_label = left.labelForField(self.skipped_box.parentWidget())
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
+        for form, share in ((left, 3), (right, 2)):
+            holder = QVBoxLayout()  # rows keep their height; spare room goes below them
+            holder.addLayout(form)
+            holder.addStretch(1)
+            columns.addLayout(holder, share)
         self.series_note = QFrame()
         self.series_note.setObjectName("notice")
         note = QLabel(SERIES_NOTE)
@@ -402,6 +405,7 @@ class BookingDialog(SavingDialog):
             self.basis.currentIndexChanged,
             self.charge.textChanged,
             self.hirer.currentIndexChanged,
+            self.hirer.editTextChanged,
         ):
             signal.connect(self.schedule_check)
         self.on.textChanged.connect(self._date_changed)

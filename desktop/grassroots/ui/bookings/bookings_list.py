@@ -176,7 +176,7 @@ class BookingsList(QWidget):
         for caption, widget in (
             ("&From", self.lo),
             ("&to", self.hi),
-            ("R&oom", self.room),
+            ("&Room", self.room),
             ("&Hirer", self.hirer),
             ("St&atus", self.status),
         ):
@@ -189,7 +189,7 @@ class BookingsList(QWidget):
         self.new_button = self._button("&New booking…", "bookingsNew", self.new_booking, "Ctrl+N")
         set_role(self.new_button, "primary")
         self.open_button = self._button("&Open", "bookingsOpen", self.open_chosen, "Enter")
-        self.confirm_button = self._button("Con&firm", "bookingsConfirm", self.confirm_chosen)
+        self.confirm_button = self._button("Confir&m", "bookingsConfirm", self.confirm_chosen)
         self.cancel_button = self._button("&Cancel booking…", "bookingsCancel", self.cancel_chosen)
         self.skip_button = self._button("&Skip this date…", "bookingsSkip", self.skip_chosen)
         self.delete_button = self._button("&Delete…", "bookingsDelete", self.delete_chosen)
