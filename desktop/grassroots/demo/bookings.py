@@ -185,6 +185,7 @@ class _Rows:
     bookings: list[dict]
     skipped: list[dict]
     taken: set[tuple[int, date, str]]
+    meetings: dict[tuple[int, date, str], str]
 
 
 def add_bookings(ctx: DemoContext, large: bool = False) -> None:
@@ -198,10 +199,11 @@ def add_bookings(ctx: DemoContext, large: bool = False) -> None:
     start = add_months(ctx.today, -12 * YEARS)
     end = ctx.today + timedelta(days=AHEAD_DAYS)
     first_id = (session.scalar(select(func.max(Booking.id))) or 0) + 1
-    rows = _Rows(first_id, [], [], _meeting_cells(ctx, rooms))
+    meetings = _meeting_cells(ctx, rooms)
+    rows = _Rows(first_id, [], [], set(meetings), meetings)
     regulars = list(TIMETABLE)
     if large:
-        regulars += _more_regulars(ctx, rooms)
+        regulars += _more_regulars(ctx)
     hirers = _regular_hirers(ctx, regulars)
     for regular in regulars:
         _series(ctx, rows, rooms, regular, hirers[regular.name], start, end)
@@ -280,22 +282,22 @@ def _busy(room: str, starts: time, ends: time) -> tuple[int, int]:
     return starts.hour * 60 + starts.minute - setup, ends.hour * 60 + ends.minute + clear
 
 
-def _meeting_cells(ctx: DemoContext, rooms: dict[str, int]) -> set[tuple[int, date, str]]:
-    """The weekday slots the meetings in the hall take."""
-    taken: set[tuple[int, date, str]] = set()
-    query = select(Meeting.venue, Meeting.on, Meeting.starts_at, Meeting.ends_at).where(
-        Meeting.room_id.is_not(None)
-    )
-    for venue, on, starts, ends in ctx.session.execute(query):
+def _meeting_cells(ctx: DemoContext, rooms: dict[str, int]) -> dict[tuple[int, date, str], str]:
+    """The weekday slots the meetings in the hall take, with the meeting's title."""
+    taken: dict[tuple[int, date, str], str] = {}
+    query = select(
+        Meeting.venue, Meeting.on, Meeting.starts_at, Meeting.ends_at, Meeting.title
+    ).where(Meeting.room_id.is_not(None))
+    for venue, on, starts, ends, title in ctx.session.execute(query):
         lo, hi = _busy(venue, starts or time(19, 0), ends or time(21, 0))
         for slot, (s, e) in WEEKDAY_SLOTS.items():
             slot_lo, slot_hi = _busy(venue, s, e)
             if slot_lo < hi and lo < slot_hi:
-                taken.add((rooms[venue], on, slot))
+                taken[(rooms[venue], on, slot)] = title
     return taken
 
 
-def _more_regulars(ctx: DemoContext, rooms: dict[str, int]) -> list[Regular]:
+def _more_regulars(ctx: DemoContext) -> list[Regular]:
     used = {(r.room, r.weekday, r.slot) for r in TIMETABLE} | {(MAIN, THU, "morning")}
     free = [
         (room, day, slot)
@@ -468,8 +470,9 @@ def _series(
             closed = set(breaks)
             skip = {d: "Half-term or holiday" for d in dates if d in closed}
             for on in dates:
-                if on not in skip and (room_id, on, regular.slot) in rows.taken:
-                    skip[on] = "Meeting of the committee in the room"
+                meeting = rows.meetings.get((room_id, on, regular.slot))
+                if on not in skip and meeting:
+                    skip[on] = f"{meeting} in this room"
             charge = None
             if rates is not None and first < ctx.today:
                 hourly = _rate_then(rates[regular.band][0], first, ctx.today)
