@@ -364,6 +364,8 @@ def _terms(year: int) -> list[tuple[date, date, list[date]]]:
 
 
 def _easter_sunday(year: int) -> date:
+    """Easter Sunday (the anonymous Gregorian computus): the spring term ends the Thursday
+    before it and the summer term starts a week after Easter Monday."""
     a, b, c = year % 19, year // 100, year % 100
     d, e = b // 4, b % 4
     g = (8 * b + 13) // 25
