@@ -210,3 +210,18 @@ def test_an_edit_moves_the_sequence_on_and_keeps_the_uid(database, hall):
     assert changed.uid == booking.uid and changed.sequence == booking.sequence + 1
     delete_booking(database.sessions, booking.id)
     assert list_occurrences(database.sessions, Window(TUESDAY, TUESDAY)) == []
+
+
+def test_one_date_of_a_series_moves_a_quarter_of_an_hour_without_clashing_with_itself(
+    database, hall
+):
+    series = add_booking(
+        database.sessions,
+        evening(hall.main.id, TUESDAY, title="Pilates", repeat=Repeat("weekly", times=4)),
+    )
+    moved = move_occurrence(
+        database.sessions, series.id, date(2026, 1, 13), date(2026, 1, 13), time(19, 15),
+        time(21, 15),
+    )  # fmt: skip
+    day = list_occurrences(database.sessions, Window(date(2026, 1, 13), date(2026, 1, 13)))
+    assert [(o.booking_id, o.starts_at) for o in day] == [(moved.id, time(19, 15))]

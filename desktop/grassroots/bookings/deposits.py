@@ -190,6 +190,12 @@ def _return_waits(booking: Booking) -> bool:
     )
 
 
+def _open(session: Session, on: date | None) -> bool:
+    """Money dated in a year the treasurer has closed can no longer go into the books, so it
+    is not said to be waiting for them."""
+    return on is not None and closed_year_containing(session, on) is None
+
+
 def _with_deposits(session: Session) -> list[Booking]:
     return list(
         session.scalars(
@@ -218,9 +224,21 @@ def _waiting(session: Session) -> list[Booking]:
     ]
 
 
+def _return_can_go(session: Session, booking: Booking) -> bool:
+    """A return goes into the books with its receipt: one whose receipt is in a closed year
+    and never went in would leave the books paying out money they never took."""
+    receipt_in = booking.deposit_entry_id is not None or _open(session, booking.deposit_received_on)
+    return receipt_in and _open(session, booking.deposit_returned_on)
+
+
 def waiting_deposits(session: Session) -> int:
-    """How many deposit receipts and returns wait for the books (inside a caller's session)."""
-    return sum(_receipt_waits(b) + _return_waits(b) for b in _waiting(session))
+    """How many deposit receipts and returns wait for the books (inside a caller's session):
+    those not yet posted, in a year still open."""
+    return sum(
+        (_receipt_waits(b) and _open(session, b.deposit_received_on))
+        + (_return_waits(b) and _return_can_go(session, b))
+        for b in _waiting(session)
+    )
 
 
 def post_waiting_deposits(session: Session) -> int:
@@ -229,14 +247,10 @@ def post_waiting_deposits(session: Session) -> int:
     account (or the only account there is)."""
     posted = 0
     for booking in _waiting(session):
-        if _receipt_waits(booking) and not closed_year_containing(
-            session, booking.deposit_received_on
-        ):
+        if _receipt_waits(booking) and _open(session, booking.deposit_received_on):
             _post_receipt(session, booking, "other")
             posted += booking.deposit_entry_id is not None
-        if _return_waits(booking) and not closed_year_containing(
-            session, booking.deposit_returned_on
-        ):
+        if _return_waits(booking) and _return_can_go(session, booking):
             _post_return(session, booking, "other")
             posted += booking.deposit_return_entry_id is not None
     session.flush()

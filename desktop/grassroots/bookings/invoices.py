@@ -406,9 +406,13 @@ def _waiting(session: Session) -> list[InvoicePayment]:
 
 
 def waiting_payments(sessions: sessionmaker[Session]) -> int:
-    """How many payments and deposits are waiting to go into the books."""
+    """How many payments and deposits are waiting to go into the books: not posted yet, and
+    dated in a year the treasurer has not closed (those can no longer go in)."""
     with sessions() as session:
-        return len(_waiting(session)) + deposits.waiting_deposits(session)
+        payments = [
+            p for p in _waiting(session) if closed_year_containing(session, p.paid_on) is None
+        ]
+        return len(payments) + deposits.waiting_deposits(session)
 
 
 def post_waiting_payments(sessions: sessionmaker[Session]) -> int:

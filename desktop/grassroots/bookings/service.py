@@ -347,14 +347,16 @@ def move_occurrence(
             return _detail(session, booking)
         if on not in _series_dates(booking) or any(s.on == on for s in booking.skipped):
             raise ValidationError({"on": f"The booking does not fall on {on:%d/%m/%Y}"})
-        moved = new_booking(
-            session, _with(base, repeat=Repeat(), skipped=(), uid=None), allow_clash
-        )
-        moved.detached_from_id = booking.id
+        # The date leaves the series first, so the moved copy is not checked against itself.
         booking.skipped.append(
             SkippedDate(on=on, reason=f"Moved to {new_on:%d/%m/%Y} {format_time(starts_at)}")
         )
         booking.sequence += 1
+        session.flush()
+        moved = new_booking(
+            session, _with(base, repeat=Repeat(), skipped=(), uid=None), allow_clash
+        )
+        moved.detached_from_id = booking.id
         session.flush()
         return _detail(session, moved)
 

@@ -22,6 +22,7 @@ from datetime import date, time, timedelta
 
 from sqlalchemy import func, insert, select
 
+from grassroots.bookings.deposits import post_waiting_deposits
 from grassroots.bookings.models import Booking, Hirer, Room, RoomRate, SkippedDate, Venue
 from grassroots.core.dates import add_months
 from grassroots.core.recurrence import Repeat, dates_between, last_date, nth_weekday
@@ -214,6 +215,9 @@ def add_bookings(ctx: DemoContext, large: bool = False) -> None:
     session.execute(insert(Booking), rows.bookings)
     if rows.skipped:
         session.execute(insert(SkippedDate), rows.skipped)
+    # Deposits taken and returned in the years still open go into the books, as the
+    # booking secretary's would.
+    ctx.add_count("entries", post_waiting_deposits(session))
     ctx.add_count("bookings", len(rows.bookings))
 
 

@@ -64,11 +64,18 @@ def _meetings_page(ctx: AppContext) -> QWidget:
     return MeetingsArea(ctx)
 
 
+def _bookings_page(ctx: AppContext) -> QWidget:
+    from grassroots.ui.bookings.area import BookingsArea  # made on first visit
+
+    return BookingsArea(ctx)
+
+
 AREAS = (
     Area("home", "Home", "home", HomePage),
     Area("members", "People & Members", "people", _members_page),
     Area("accounts", "Accounts", "accounts", _accounts_page),
     Area("meetings", "Meetings", "meetings", _meetings_page),
+    Area("bookings", "Bookings", "calendar", _bookings_page),
 )
 
 
@@ -235,6 +242,8 @@ class MainWindow(QMainWindow):
                 page.retention_requested.connect(self.show_retention)
                 page.accounts_requested.connect(self.show_accounts)
                 page.actions_requested.connect(self.show_meetings)
+            if key == "bookings":
+                page.meeting_requested.connect(self.open_meeting)
         return self.pages[key]
 
     def current_area(self) -> str:

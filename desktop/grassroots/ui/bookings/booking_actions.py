@@ -56,7 +56,11 @@ class BookingActions(QObject):
                 lambda: self.meeting_requested.emit(meeting_id),
             )
             return self.last
-        return self._show(BookingDialog(self.ctx, self.page, booking_id=occurrence.booking_id))
+        return self.edit(occurrence.booking_id)
+
+    def edit(self, booking_id: int) -> BookingDialog:
+        """The dialog of a booking known by its number (the calendar gives only that)."""
+        return self._show(BookingDialog(self.ctx, self.page, booking_id=booking_id))
 
     def _show(self, dialog: BookingDialog) -> BookingDialog:
         dialog.saved.connect(lambda _detail: self.changed.emit())

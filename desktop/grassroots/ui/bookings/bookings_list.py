@@ -271,6 +271,10 @@ class BookingsList(QWidget):
             text=self.search.text().strip(),
         )
 
+    def refresh(self) -> None:
+        """The area's word for reload: a tab refreshes whenever it is shown."""
+        self.reload()
+
     def reload(self) -> None:
         """Load in the background; a reload asked for while one runs is done right after."""
         if self._loading:

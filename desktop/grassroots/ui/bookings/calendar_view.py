@@ -399,26 +399,18 @@ class BookingCalendar(QWidget):
 
         def done(detail) -> None:
             self._pending = (detail.id, new_on)
-            if self.view != "month" and not (period(self.view, self.day)[0] <= new_on
-                                             <= period(self.view, self.day)[1]):  # fmt: skip
+            first, last = period(self.view, self.day)
+            if self.view != "month" and not first <= new_on <= last:
                 self.day = new_on
                 self.period_label.setText(title(self.view, self.day))
             self.ctx.events.changed.emit("bookings")
 
         def failed(exc: Exception) -> None:
             if isinstance(exc, ClashError) and not allow_clash:
-                # The date being moved is still in its series while the check runs, so a
-                # small shift can "clash" with itself; only other bookings count.
-                others = tuple(
-                    c for c in exc.clashes if (c.other.booking_id, c.other.on) != (booking_id, o.on)
-                )
-                if not others:
-                    self._move(o, new_on, starts_at, ends_at, room, True)
-                    return
                 self.dialog = ask(
                     self,
                     "This would clash",
-                    str(ClashError(others)),
+                    str(exc),
                     "Move anyway",
                     lambda: self._move(o, new_on, starts_at, ends_at, room, True),
                     detail="Move it anyway only if the room can really be shared.",

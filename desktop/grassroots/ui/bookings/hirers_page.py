@@ -132,6 +132,10 @@ class HirersPage(QWidget):
         column.addWidget(self.note)
 
     # ------------------------------------------------------------ loading
+    def refresh(self) -> None:
+        """The area's word for reload: a tab refreshes whenever it is shown."""
+        self.reload()
+
     def reload(self) -> None:
         """Fetch the hirers matching the search in the background; a reload asked for while
         one runs follows it, so the list always ends up matching what is typed."""

@@ -174,6 +174,10 @@ class InvoicesPage(QWidget):
         else:
             self.reload()
 
+    def refresh(self) -> None:
+        """The area's word for reload: a tab refreshes whenever it is shown."""
+        self.reload()
+
     def reload(self) -> None:
         sessions = self.ctx.sessions
         wanted = self._wanted or self.hirer.currentData()

@@ -145,6 +145,10 @@ class RoomsPage(QWidget):
         return button
 
     # ------------------------------------------------------------ loading
+    def refresh(self) -> None:
+        """The area's word for reload: a tab refreshes whenever it is shown."""
+        self.reload()
+
     def reload(self) -> None:
         """Fetch again in the background; a reload asked for while one runs follows it."""
         if self._loading:
