@@ -337,6 +337,7 @@ class HirerPanel(QFrame):
         self.kind.setWordWrap(True)
         self.body = QLabel("")
         self.body.setObjectName("hirerDetail")
+        self.body.setAccessibleName("The hirer's details")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -342,6 +342,7 @@ class DetailPanel(QFrame):
         self.rates_grid.setColumnStretch(1, 1)
         self.body = QLabel("")
         self.body.setObjectName("roomDetail")
+        self.body.setAccessibleName("The room's details")
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
