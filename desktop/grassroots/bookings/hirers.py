@@ -37,6 +37,7 @@ def hirer_row(hirer: Hirer) -> HirerRow:
         band=hirer.band,
         notes=hirer.notes,
         active=hirer.active,
+        own_details=(hirer.email, hirer.phone, hirer.address),
     )
 
 

@@ -112,6 +112,9 @@ class HirerRow:
     band: str
     notes: str
     active: bool
+    # The organisation's own details as kept on the hirer (email, phone, address above fall
+    # back to the contact person's): what a form changes, so a person's are never copied.
+    own_details: tuple[str, str, str] = ("", "", "")
 
 
 @dataclass(frozen=True)

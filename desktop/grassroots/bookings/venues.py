@@ -180,8 +180,7 @@ def set_room_active(sessions: sessionmaker[Session], room_id: int, active: bool)
         _room(session, room_id).active = active
 
 
-def set_rates(sessions: sessionmaker[Session], room_id: int, rates: list[RateRow]) -> RoomRow:
-    """Replace a room's rates: one row per band, hourly and/or per session."""
+def _check_rates(rates: list[RateRow]) -> None:
     problems = {}
     for rate in rates:
         if rate.band not in BANDS:
@@ -193,21 +192,54 @@ def set_rates(sessions: sessionmaker[Session], room_id: int, rates: list[RateRow
         problems["band"] = "Give each band one rate"
     if problems:
         raise ValidationError(problems)
+
+
+def _replace_rates(session: Session, room: Room, rates: list[RateRow]) -> None:
+    room.rates.clear()
+    session.flush()
+    for rate in rates:
+        if rate.hourly is None and rate.session is None:
+            continue
+        room.rates.append(
+            RoomRate(
+                band=rate.band,
+                hourly_pence=None if rate.hourly is None else rate.hourly.pence,
+                session_pence=None if rate.session is None else rate.session.pence,
+            )
+        )
+    session.flush()
+
+
+def set_rates(sessions: sessionmaker[Session], room_id: int, rates: list[RateRow]) -> RoomRow:
+    """Replace a room's rates: one row per band, hourly and/or per session."""
+    _check_rates(rates)
     with sessions.begin() as session:
         room = _room(session, room_id)
-        room.rates.clear()
-        session.flush()
-        for rate in rates:
-            if rate.hourly is None and rate.session is None:
-                continue
-            room.rates.append(
-                RoomRate(
-                    band=rate.band,
-                    hourly_pence=None if rate.hourly is None else rate.hourly.pence,
-                    session_pence=None if rate.session is None else rate.session.pence,
-                )
+        _replace_rates(session, room, rates)
+        return room_row(room)
+
+
+def save_room(
+    sessions: sessionmaker[Session], room_id: int | None, data: RoomInput, rates: list[RateRow]
+) -> RoomRow:
+    """Add a room (`room_id` None) or change one, with its rates, in one transaction: what the
+    room form saves, so a room is never left without the rates typed for it."""
+    _check_rates(rates)
+    with sessions.begin() as session:
+        values = _clean_room(session, data, room_id)
+        if room_id is None:
+            last = session.scalar(
+                select(func.max(Room.position)).where(Room.venue_id == data.venue_id)
             )
-        session.flush()
+            room = Room(**values, position=(last or 0) + 1)
+            session.add(room)
+            session.flush()
+        else:
+            room = _room(session, room_id)
+            for key, value in values.items():
+                setattr(room, key, value)
+        _replace_rates(session, room, rates)
+        session.refresh(room)
         return room_row(room)
 
 

@@ -130,9 +130,10 @@ class HirerDialog(SavingDialog):
         if hirer.organisation:
             self.organisation.setText(hirer.organisation)
             self.contact.set_person(hirer.person_id, hirer.contact)
-            self.email.setText(hirer.email)
-            self.phone.setText(hirer.phone)
-            self.address.setPlainText(hirer.address)
+            email, phone, address = hirer.own_details
+            self.email.setText(email)
+            self.phone.setText(phone)
+            self.address.setPlainText(address)
         else:
             self.is_person.setChecked(True)
             self.person.set_person(hirer.person_id, hirer.name)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from grassroots.bookings.models import BANDS
 from grassroots.bookings.records import BAND_LABELS, RateRow, RoomInput, RoomRow, VenueRow
-from grassroots.bookings.venues import add_room, set_rates, update_room
+from grassroots.bookings.venues import save_room
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
 from grassroots.ui.widgets.field_error import FieldError, add_field
@@ -211,8 +211,4 @@ class RoomDialog(SavingDialog):
             return
         sessions, data, rates, room = self.ctx.sessions, self.data(), self.rates.rates(), self.room
 
-        def save() -> RoomRow:
-            row = add_room(sessions, data) if room is None else update_room(sessions, room.id, data)
-            return set_rates(sessions, row.id, rates)
-
-        self.run_save(save)
+        self.run_save(lambda: save_room(sessions, room.id if room else None, data, rates))
