@@ -10,6 +10,8 @@ import pytest
 from grassroots.db.database import Database, open_database
 from grassroots.group.service import set_up_group
 
+pytest_plugins = ("tests.hall",)
+
 # Before pytest-qt makes its (session-wide) QApplication: no test needs a real screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

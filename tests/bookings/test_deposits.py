@@ -18,7 +18,7 @@ from grassroots.bookings.invoices import post_waiting_payments, waiting_payments
 from grassroots.bookings.service import add_booking, get_booking
 from grassroots.core.errors import ValidationError
 from grassroots.core.money import Money
-from tests.bookings.conftest import evening
+from tests.hall import evening
 
 PARTY = date(2026, 3, 14)
 

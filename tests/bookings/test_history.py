@@ -8,7 +8,7 @@ from datetime import date
 from grassroots.bookings.history import hirer_history
 from grassroots.bookings.service import add_booking, set_status, skip_date
 from grassroots.core.recurrence import Repeat
-from tests.bookings.conftest import evening
+from tests.hall import evening
 
 TODAY = date(2026, 2, 1)
 

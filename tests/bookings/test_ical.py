@@ -19,7 +19,7 @@ from grassroots.core.errors import GrassrootsError
 from grassroots.core.recurrence import Repeat
 from grassroots.meetings.records import MeetingInput
 from grassroots.meetings.service import plan_meeting
-from tests.bookings.conftest import evening
+from tests.hall import evening
 
 SAMPLE = Path(__file__).parents[2] / "resources" / "sample" / "hirer-schedule.ics"
 

@@ -23,7 +23,7 @@ from grassroots.bookings.service import add_booking, skip_date
 from grassroots.core.errors import ValidationError
 from grassroots.core.money import Money
 from grassroots.core.recurrence import Repeat
-from tests.bookings.conftest import evening
+from tests.hall import evening
 
 MARCH = (date(2026, 3, 1), date(2026, 3, 31))
 

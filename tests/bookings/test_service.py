@@ -28,7 +28,7 @@ from grassroots.core.money import Money
 from grassroots.core.recurrence import Repeat
 from grassroots.meetings.records import MeetingInput
 from grassroots.meetings.service import plan_meeting, update_meeting
-from tests.bookings.conftest import evening
+from tests.hall import evening
 
 TUESDAY = date(2026, 1, 6)
 

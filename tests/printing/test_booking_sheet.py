@@ -1,8 +1,6 @@
 """The week's booking sheet: each booking under its own day, provisional ones marked,
 cancelled ones left out, meetings in booked rooms included, free days said to be free."""
 
-# ruff: noqa: F811 (the tests take the shared `hall` fixture imported below)
-
 from __future__ import annotations
 
 from datetime import date, time, timedelta
@@ -12,7 +10,7 @@ from grassroots.bookings.service import add_booking, set_status
 from grassroots.core.recurrence import Repeat
 from grassroots.meetings.records import MeetingInput
 from grassroots.meetings.service import plan_meeting
-from tests.bookings.conftest import evening, hall  # noqa: F401 (the hall fixture, shared)
+from tests.hall import evening
 from tests.printing.conftest import pages, pdf_text
 
 MONDAY = date(2026, 3, 2)

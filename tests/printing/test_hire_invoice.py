@@ -3,7 +3,6 @@ clear-down, the charges and the deposit; the invoice shows what is still outstan
 
 from __future__ import annotations
 
-# ruff: noqa: F811 (the tests take the shared `hall` fixture imported below)
 from dataclasses import replace
 from datetime import date, time
 
@@ -15,7 +14,7 @@ from grassroots.bookings.service import add_booking
 from grassroots.core.money import Money
 from grassroots.core.recurrence import Repeat
 from grassroots.group.service import get_settings, save_settings
-from tests.bookings.conftest import evening, hall  # noqa: F401 (the hall fixture, shared)
+from tests.hall import evening
 from tests.printing.conftest import pdf_text
 
 

@@ -3,7 +3,6 @@ the free evenings named."""
 
 from __future__ import annotations
 
-# ruff: noqa: F811 (the tests take the shared `hall` fixture imported below)
 import re
 from datetime import date, time
 
@@ -12,7 +11,7 @@ from pypdf import PdfReader
 from grassroots.bookings.documents import write_room_month
 from grassroots.bookings.service import add_booking, set_status
 from grassroots.core.recurrence import Repeat
-from tests.bookings.conftest import evening, hall  # noqa: F401 (the hall fixture, shared)
+from tests.hall import evening
 from tests.printing.conftest import pages, pdf_text
 
 

@@ -16,7 +16,7 @@ from grassroots.bookings.service import add_booking, list_occurrences
 from grassroots.core.recurrence import Repeat
 from grassroots.meetings.records import MeetingInput
 from grassroots.meetings.service import plan_meeting
-from tests.bookings.conftest import evening
+from tests.hall import evening
 from tests.ui.conftest import settle
 from tests.ui.test_accessibility import unnamed_controls
 

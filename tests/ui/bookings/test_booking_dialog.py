@@ -16,7 +16,7 @@ from grassroots.bookings.service import add_booking, booking_dates, get_booking,
 from grassroots.core.money import Money
 from grassroots.core.recurrence import Repeat
 from grassroots.ui.bookings.booking_dialog import BookingDialog, charge_words
-from tests.bookings.conftest import evening
+from tests.hall import evening
 
 TODAY = date.today()
 TUESDAY = TODAY + timedelta(days=(1 - TODAY.weekday()) % 7 + 7)  # a Tuesday 1-2 weeks ahead

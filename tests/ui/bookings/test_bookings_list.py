@@ -18,7 +18,7 @@ from grassroots.meetings.records import MeetingInput
 from grassroots.meetings.service import plan_meeting
 from grassroots.ui.bookings.booking_dialog import BookingDialog
 from grassroots.ui.bookings.bookings_list import MAX_ROWS, BookingsList
-from tests.bookings.conftest import evening
+from tests.hall import evening
 
 TODAY = date.today()
 MONDAY = TODAY - timedelta(days=TODAY.weekday())

@@ -18,7 +18,7 @@ from grassroots.core.recurrence import Repeat
 from grassroots.meetings.records import MeetingInput
 from grassroots.meetings.service import plan_meeting
 from grassroots.ui.bookings.calendar_view import BookingCalendar
-from tests.bookings.conftest import evening
+from tests.hall import evening
 from tests.ui.conftest import settle
 
 MONDAY = date(2030, 3, 4)

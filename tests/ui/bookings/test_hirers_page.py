@@ -16,7 +16,7 @@ from grassroots.people.choice import PersonChoice
 from grassroots.people.records import PersonInput
 from grassroots.people.service import add_person
 from grassroots.ui.bookings.hirers_page import HirersPage
-from tests.bookings.conftest import evening
+from tests.hall import evening
 
 SHOTS = "/tmp/h7"
 

@@ -14,7 +14,7 @@ from grassroots.bookings.service import add_booking
 from grassroots.core.money import Money
 from grassroots.core.recurrence import Repeat
 from grassroots.ui.bookings.invoices_page import InvoicesPage
-from tests.bookings.conftest import evening
+from tests.hall import evening
 from tests.ui.conftest import settle
 
 TODAY = date(2026, 4, 2)

@@ -11,7 +11,6 @@ from grassroots.meetings import service
 from grassroots.meetings.records import MeetingInput
 from grassroots.people import service as people
 from grassroots.people.records import PersonInput
-from tests.bookings.conftest import hall  # noqa: F401  (the fixture, for meetings in rooms)
 from tests.ui.conftest import settle
 
 COMMITTEE = (("Ann", "Smith"), ("Bob", "Jones"), ("Cath", "Patel"), ("Dev", "Khan"), ("Eve", "Lee"))

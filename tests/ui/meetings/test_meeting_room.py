@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QMessageBox
 from grassroots.bookings.occurrences import Window
 from grassroots.bookings.service import add_booking, list_occurrences
 from grassroots.meetings.service import list_meetings
-from tests.bookings.conftest import evening
+from tests.hall import evening
 from tests.ui.conftest import settle
 
 

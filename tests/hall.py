@@ -1,4 +1,6 @@
-"""A hall with rooms and rates, and a couple of hirers, in a real database."""
+"""The `hall` fixture (a hall with rooms and rates, and a couple of hirers, in a real
+database) for every test that books a room, and `evening` to make a booking of one.
+Loaded for the whole suite by tests/conftest.py."""
 
 from __future__ import annotations
 
