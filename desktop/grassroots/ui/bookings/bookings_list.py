@@ -35,7 +35,7 @@ from grassroots.members.columns import guard_formula
 from grassroots.ui.bookings.booking_actions import BookingActions
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
-from grassroots.ui.widgets.actions import page_action
+from grassroots.ui.widgets.actions import page_action, page_button
 from grassroots.ui.widgets.date_edit import DateEdit
 from grassroots.ui.widgets.list_tree import list_tree
 from grassroots.ui.widgets.outputs import ask_save_path, dated_name, write_then_offer
@@ -234,13 +234,7 @@ class BookingsList(QWidget):
         return combo
 
     def _button(self, text: str, name: str, slot, shortcut: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        if shortcut:
-            button.setToolTip(f"{button.accessibleName()} ({shortcut})")
-        button.clicked.connect(lambda _=False: slot())
-        return button
+        return page_button(text, name, slot, shortcut)
 
     def _choices_loaded(self, choices) -> None:
         rooms, hirers = choices

@@ -26,7 +26,7 @@ from grassroots.bookings.history import BookingSummary, hirer_history
 from grassroots.bookings.records import BAND_LABELS, STATUS_LABELS, HirerRow
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
-from grassroots.ui.widgets.actions import page_action
+from grassroots.ui.widgets.actions import page_action, page_button
 from grassroots.ui.widgets.empty_state import EmptyState
 from grassroots.ui.widgets.list_tree import list_tree
 from grassroots.ui.widgets.search_box import SearchBox
@@ -315,11 +315,7 @@ class HirersPage(QWidget):
 
 
 def _button(text: str, name: str, slot) -> QPushButton:
-    button = QPushButton(text)
-    button.setObjectName(name)
-    button.setAccessibleName(text.replace("&", "").rstrip("…"))
-    button.clicked.connect(lambda _=False: slot())
-    return button
+    return page_button(text, name, slot)
 
 
 class HirerPanel(QFrame):

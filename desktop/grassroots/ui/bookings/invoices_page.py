@@ -36,6 +36,7 @@ from grassroots.ui.bookings.invoice_dialog import InvoiceDialog
 from grassroots.ui.bookings.payment_dialog import PaymentDialog
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import set_role
+from grassroots.ui.widgets.actions import page_button
 from grassroots.ui.widgets.confirm import ask, tell
 from grassroots.ui.widgets.list_tree import list_tree
 from grassroots.ui.widgets.outputs import PDF_FILTER, ask_save_path, write_then_offer
@@ -152,9 +153,7 @@ class InvoicesPage(QWidget):
         self.reload()
 
     def _button(self, row: QHBoxLayout, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _checked=False: slot())
+        button = page_button(text, name, slot)
         row.addWidget(button)
         return button
 

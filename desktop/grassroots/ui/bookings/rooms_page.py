@@ -23,7 +23,7 @@ from grassroots.bookings.records import BAND_LABELS, RateRow, RoomRow, VenueRow
 from grassroots.bookings.venues import list_venues, set_room_active
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
-from grassroots.ui.widgets.actions import page_action
+from grassroots.ui.widgets.actions import page_action, page_button
 from grassroots.ui.widgets.empty_state import EmptyState
 from grassroots.ui.widgets.list_tree import list_tree
 
@@ -138,11 +138,7 @@ class RoomsPage(QWidget):
         column.addWidget(self.note)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        button.clicked.connect(lambda _=False: slot())
-        return button
+        return page_button(text, name, slot)
 
     # ------------------------------------------------------------ loading
     def refresh(self) -> None:

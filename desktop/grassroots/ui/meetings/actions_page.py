@@ -38,7 +38,7 @@ from grassroots.members.columns import guard_formula
 from grassroots.people.choice import PersonChoice
 from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
-from grassroots.ui.widgets.actions import page_action
+from grassroots.ui.widgets.actions import page_action, page_button
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.empty_state import EmptyState
 from grassroots.ui.widgets.list_tree import list_tree
@@ -237,13 +237,7 @@ class ActionsPage(QWidget):
         column.addWidget(self.note)
 
     def _button(self, text: str, name: str, slot, shortcut: str = "") -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.setAccessibleName(text.replace("&", "").rstrip("…"))
-        if shortcut:
-            button.setToolTip(f"{button.accessibleName()} ({shortcut})")
-        button.clicked.connect(lambda _=False: slot())
-        return button
+        return page_button(text, name, slot, shortcut)
 
     # ------------------------------------------------------------ loading
     def show_overdue(self, overdue_only: bool) -> None:

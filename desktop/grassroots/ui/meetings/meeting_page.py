@@ -37,7 +37,7 @@ from grassroots.ui.meetings.minutes_panel import MinutesPanel
 from grassroots.ui.meetings.panel import MeetingPanel
 from grassroots.ui.meetings.print_menu import PrintMenu
 from grassroots.ui.theme import set_role
-from grassroots.ui.widgets.actions import page_action
+from grassroots.ui.widgets.actions import page_action, page_button
 
 
 @dataclass(frozen=True)
@@ -194,10 +194,7 @@ class MeetingPage(QWidget):
         column.addWidget(self.tabs, 1)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        if slot is not None:
-            button.clicked.connect(lambda _=False: slot())
+        button = page_button(text, name, slot)
         self.buttons.addWidget(button)
         return button
 

@@ -36,7 +36,7 @@ from grassroots.people.choice import PersonChoice
 from grassroots.ui.context import AppContext
 from grassroots.ui.meetings.panel import MeetingPanel
 from grassroots.ui.theme import set_role
-from grassroots.ui.widgets.actions import page_action
+from grassroots.ui.widgets.actions import page_action, page_button
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.field_error import ERROR_COLOUR
 from grassroots.ui.widgets.list_tree import list_tree
@@ -194,10 +194,7 @@ class MinutesPanel(MeetingPanel):
         layout.addWidget(splitter)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        button.clicked.connect(lambda _=False: slot())
-        return button
+        return page_button(text, name, slot)
 
     def _section(self, title: str, tree: QTreeWidget, *buttons: QPushButton) -> QHBoxLayout:
         row = QHBoxLayout()

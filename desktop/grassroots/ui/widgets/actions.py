@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QPushButton, QWidget
 
 
 def page_action(
@@ -22,3 +22,16 @@ def page_action(
     tip = tip or text.replace("&", "").rstrip("…")
     action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
     return action
+
+
+def page_button(text: str, name: str, slot: Callable | None, shortcut: str = "") -> QPushButton:
+    """A page's push button: named for tests and screen readers (its text without the '&' and
+    '…'), calling `slot` with no arguments, its tooltip naming the shortcut when it has one."""
+    button = QPushButton(text)
+    button.setObjectName(name)
+    button.setAccessibleName(text.replace("&", "").rstrip("…"))
+    if shortcut:
+        button.setToolTip(f"{button.accessibleName()} ({shortcut})")
+    if slot is not None:
+        button.clicked.connect(lambda _checked=False: slot())
+    return button
