@@ -28,6 +28,7 @@ from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
 from grassroots.ui.widgets.actions import page_action, page_button
 from grassroots.ui.widgets.empty_state import EmptyState
+from grassroots.ui.widgets.list_page import change_note, lay_out_page
 from grassroots.ui.widgets.list_tree import list_tree
 from grassroots.ui.widgets.search_box import SearchBox
 
@@ -116,20 +117,18 @@ class HirersPage(QWidget):
         self.empty.first.setObjectName("emptyAddHirer")
         self.empty.first.clicked.connect(lambda _=False: self._empty_action())
         self.empty.hide()
-        self.note = set_role(QLabel(""), "muted")
-        self.note.setObjectName("hirersNote")
-        self.note.setAccessibleName("Last change")
+        self.note = change_note("hirersNote")
 
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 12, 16, 12)
-        column.setSpacing(8)
-        column.addWidget(heading)
-        column.addWidget(explain)
-        column.addLayout(filters)
-        column.addLayout(buttons)
-        column.addWidget(self.split, 1)
-        column.addWidget(self.empty, 1)
-        column.addWidget(self.note)
+        lay_out_page(
+            self,
+            heading,
+            explain,
+            filters,
+            buttons,
+            body=self.split,
+            empty=self.empty,
+            note=self.note,
+        )
 
     # ------------------------------------------------------------ loading
     def refresh(self) -> None:

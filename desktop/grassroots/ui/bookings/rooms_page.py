@@ -25,6 +25,7 @@ from grassroots.ui.context import AppContext
 from grassroots.ui.theme import COLOURS, set_role
 from grassroots.ui.widgets.actions import page_action, page_button
 from grassroots.ui.widgets.empty_state import EmptyState
+from grassroots.ui.widgets.list_page import change_note, lay_out_page
 from grassroots.ui.widgets.list_tree import list_tree
 
 CHOSEN = Qt.ItemDataRole.UserRole
@@ -123,19 +124,9 @@ class RoomsPage(QWidget):
             "Add venue…",
         )
         self.empty.hide()
-        self.note = set_role(QLabel(""), "muted")
-        self.note.setObjectName("roomsNote")
-        self.note.setAccessibleName("Last change")
+        self.note = change_note("roomsNote")
 
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 12, 16, 12)
-        column.setSpacing(8)
-        column.addWidget(heading)
-        column.addWidget(explain)
-        column.addLayout(buttons)
-        column.addWidget(split, 1)
-        column.addWidget(self.empty, 1)
-        column.addWidget(self.note)
+        lay_out_page(self, heading, explain, buttons, body=split, empty=self.empty, note=self.note)
 
     def _button(self, text: str, name: str, slot) -> QPushButton:
         return page_button(text, name, slot)

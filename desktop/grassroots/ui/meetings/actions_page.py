@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTreeWidgetItem,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -41,6 +40,7 @@ from grassroots.ui.theme import COLOURS, set_role
 from grassroots.ui.widgets.actions import page_action, page_button
 from grassroots.ui.widgets.confirm import ask
 from grassroots.ui.widgets.empty_state import EmptyState
+from grassroots.ui.widgets.list_page import change_note, lay_out_page
 from grassroots.ui.widgets.list_tree import list_tree
 
 ACTION = Qt.ItemDataRole.UserRole
@@ -221,20 +221,18 @@ class ActionsPage(QWidget):
         self.empty.first.setObjectName("showAllActions")
         self.empty.first.clicked.connect(lambda _=False: self._show_all())
         self.empty.hide()
-        self.note = set_role(QLabel(""), "muted")
-        self.note.setObjectName("actionsNote")
-        self.note.setAccessibleName("Last change")
+        self.note = change_note("actionsNote")
 
-        column = QVBoxLayout(self)
-        column.setContentsMargins(16, 12, 16, 12)
-        column.setSpacing(8)
-        column.addWidget(heading)
-        column.addWidget(explain)
-        column.addLayout(filters)
-        column.addLayout(buttons)
-        column.addWidget(self.tree, 1)
-        column.addWidget(self.empty, 1)
-        column.addWidget(self.note)
+        lay_out_page(
+            self,
+            heading,
+            explain,
+            filters,
+            buttons,
+            body=self.tree,
+            empty=self.empty,
+            note=self.note,
+        )
 
     def _button(self, text: str, name: str, slot, shortcut: str = "") -> QPushButton:
         return page_button(text, name, slot, shortcut)
