@@ -244,3 +244,16 @@ def test_the_keyboard_opens_and_makes_bookings(qtbot, ctx, booked, hall):
     with qtbot.waitSignal(made.ready, timeout=5000):
         pass
     assert made.room.currentData() == hall.small.id  # the room the list is showing
+
+
+def test_the_confirmation_letter_prints_for_the_chosen_booking(qtbot, ctx, booked, tmp_path):
+    from pypdf import PdfReader
+
+    page = shown(qtbot, ctx)
+    page.tree.setCurrentItem(page.tree.topLevelItem(0))
+    assert page.letter_button.isEnabled()
+    target = tmp_path / "letter.pdf"
+    page.print_confirmation(target)
+    qtbot.waitUntil(lambda: page.property("last_output") == str(target), timeout=10000)
+    text = "".join(p.extract_text() for p in PdfReader(target).pages)
+    assert "Provisional booking" in text and "Dear Ashby Pilates" in text  # not yet confirmed

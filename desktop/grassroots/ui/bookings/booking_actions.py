@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, time
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
@@ -16,6 +17,7 @@ from grassroots.core.dates import format_date
 from grassroots.ui.bookings.booking_dialog import BookingDialog
 from grassroots.ui.context import AppContext
 from grassroots.ui.widgets.confirm import ask, tell
+from grassroots.ui.widgets.outputs import PDF_FILTER, ask_save_path, write_then_offer
 
 
 class BookingActions(QObject):
@@ -125,6 +127,28 @@ class BookingActions(QObject):
             lambda: self._run(lambda sessions: delete_booking(sessions, booking_id)),
             detail="Only for a booking made in error: it is removed for good. To keep a record "
             "of it, cancel it instead.",
+        )
+
+    def print_confirmation(self, occurrence: Occurrence, path: Path | None = None) -> None:
+        """The letter confirming a booking to its hirer (every date of a series, the charge
+        and the deposit): asks where to save, writes it in the background, offers to open it."""
+        if not self._is_booking(occurrence):
+            return
+        from grassroots.bookings.documents import write_confirmation
+
+        name = f"Booking confirmation, {occurrence.who} {occurrence.on:%d-%m-%Y}.pdf"
+        path = path or ask_save_path(
+            self.page, "Save the booking confirmation", name.replace("/", "-"), PDF_FILTER
+        )
+        if path is None:
+            return
+        sessions, booking_id = self.ctx.sessions, occurrence.booking_id
+        write_then_offer(
+            self.ctx,
+            self.page,
+            path,
+            lambda: write_confirmation(sessions, booking_id, path),
+            "Printing the confirmation…",
         )
 
     # ------------------------------------------------------------ helpers

@@ -193,6 +193,10 @@ class BookingsList(QWidget):
         self.cancel_button = self._button("&Cancel booking…", "bookingsCancel", self.cancel_chosen)
         self.skip_button = self._button("&Skip this date…", "bookingsSkip", self.skip_chosen)
         self.delete_button = self._button("&Delete…", "bookingsDelete", self.delete_chosen)
+        self.letter_button = self._button(
+            "Confirmation &letter…", "bookingsLetter", self.print_confirmation
+        )
+        self.letter_button.setToolTip("Print the letter confirming the booking to its hirer")
         self.export_button = self._button("E&xport to CSV…", "bookingsExport", self.export)
         self.export_button.setToolTip("Save the dates shown as a CSV file for a spreadsheet")
         buttons = QHBoxLayout()
@@ -203,6 +207,7 @@ class BookingsList(QWidget):
             self.cancel_button,
             self.skip_button,
             self.delete_button,
+            self.letter_button,
         ):
             buttons.addWidget(button)
         buttons.addStretch(1)
@@ -358,6 +363,7 @@ class BookingsList(QWidget):
         self.cancel_button.setEnabled(booking and o.status != "cancelled")
         self.skip_button.setEnabled(booking and o.repeats and o.status != "cancelled")
         self.delete_button.setEnabled(booking)
+        self.letter_button.setEnabled(booking and o.status != "cancelled")
         self.export_button.setEnabled(bool(self.rows))
 
     def new_booking(self) -> QWidget:
@@ -383,6 +389,10 @@ class BookingsList(QWidget):
     def delete_chosen(self) -> None:
         if (o := self.chosen()) is not None:
             self.actions_.delete(o)
+
+    def print_confirmation(self, path: Path | None = None) -> None:
+        if (o := self.chosen()) is not None:
+            self.actions_.print_confirmation(o, path)
 
     def _after_change(self) -> None:
         self.changed.emit()
