@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import date, time
 
-from grassroots.bookings.records import RateRow, RoomRow
+from grassroots.bookings.records import BookingDetail, RateRow, RoomRow
 from grassroots.core.clock import elapsed_minutes
 from grassroots.core.money import Money
 
@@ -42,6 +42,19 @@ def charge_for(
         return None
     minutes = elapsed_minutes(on, starts_at, ends_at)
     return Money((rate.hourly.pence * minutes * 2 + 60) // 120)
+
+
+def date_charge(detail: BookingDetail, on: date) -> Money | None:
+    """What one date of a booking costs, from its room, its hirer's band and its own terms."""
+    return charge_for(
+        detail.room,
+        detail.hirer.band if detail.hirer else "standard",
+        detail.charge_basis,
+        on,
+        detail.starts_at,
+        detail.ends_at,
+        detail.charge_override,
+    )
 
 
 def missing_rate(room: RoomRow, band: str, basis: str) -> str | None:

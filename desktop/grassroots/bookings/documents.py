@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
-from grassroots.bookings.charges import charge_for
+from grassroots.bookings.charges import date_charge
 from grassroots.bookings.hirers import hirer_row
 from grassroots.bookings.models import Booking, Invoice, Room
 from grassroots.bookings.occurrences import Window, find_occurrences
@@ -183,21 +183,12 @@ def write_confirmation(
         venue = booking.room.venue
         venue_address = (*_address(venue.address), venue.postcode.upper())
         reasons = {s.on: s.reason for s in booking.skipped}
-    band = detail.hirer.band if detail.hirer else "standard"
-    dates = []
-    for on in dates_between(
-        detail.first_on, detail.repeat, detail.first_on, detail.last_on, detail.skipped
-    ):
-        charge = charge_for(
-            detail.room,
-            band,
-            detail.charge_basis,
-            on,
-            detail.starts_at,
-            detail.ends_at,
-            detail.charge_override,
+    dates = [
+        HireDate(on, date_charge(detail, on) or Money(0))
+        for on in dates_between(
+            detail.first_on, detail.repeat, detail.first_on, detail.last_on, detail.skipped
         )
-        dates.append(HireDate(on, charge or Money(0)))
+    ]
     hirer = detail.hirer
     deposit_due = None
     if detail.deposit and not detail.deposit_received_on:

@@ -291,20 +291,9 @@ def restore_date(sessions: sessionmaker[Session], booking_id: int, on: date) -> 
     """Put a skipped date back into its series (checking it does not now clash)."""
     with sessions.begin() as session:
         booking = _load(session, booking_id)
-        room = booking.room
-        clashes = clashes_at(
-            session,
-            room.id,
-            [on],
-            booking.starts_at,
-            booking.ends_at,
-            room.setup_minutes if booking.setup_minutes is None else booking.setup_minutes,
-            room.cleardown_minutes
-            if booking.cleardown_minutes is None
-            else booking.cleardown_minutes,
-            ignore_booking=booking.id,
-        )
-        _refuse_clashes(BookingCheck(clashes), False)
+        data = _detail(session, booking).as_input()
+        clean, room, hirer = _clean(session, _with(data, skipped=(), repeat=Repeat(), first_on=on))
+        _refuse_clashes(_check(session, clean, room, hirer, booking.id), False)
         booking.skipped = [s for s in booking.skipped if s.on != on]
         booking.sequence += 1
         session.flush()
@@ -375,6 +364,25 @@ def delete_booking(sessions: sessionmaker[Session], booking_id: int) -> None:
             )
         session.execute(delete(SkippedDate).where(SkippedDate.booking_id == booking_id))
         session.delete(booking)
+
+
+def booking_details(
+    sessions: sessionmaker[Session], booking_ids: set[int]
+) -> dict[int, BookingDetail]:
+    """Many bookings at once (a list's charges), in a few queries however many there are;
+    a booking deleted meanwhile is simply not there."""
+    with sessions() as session:
+        found = session.scalars(
+            select(Booking)
+            .where(Booking.id.in_(booking_ids))
+            .options(
+                selectinload(Booking.skipped),
+                selectinload(Booking.room).selectinload(Room.rates),
+                selectinload(Booking.room).selectinload(Room.venue),
+                selectinload(Booking.hirer).selectinload(Hirer.person),
+            )
+        )
+        return {b.id: _detail(session, b) for b in found}
 
 
 def get_booking(sessions: sessionmaker[Session], booking_id: int) -> BookingDetail:

@@ -153,13 +153,20 @@ def _clean_room(session: Session, data: RoomInput, room_id: int | None) -> dict:
     }
 
 
+def _new_room(session: Session, values: dict) -> Room:
+    """A room placed after its venue's others."""
+    last = session.scalar(
+        select(func.max(Room.position)).where(Room.venue_id == values["venue_id"])
+    )
+    room = Room(**values, position=(last or 0) + 1)
+    session.add(room)
+    session.flush()
+    return room
+
+
 def add_room(sessions: sessionmaker[Session], data: RoomInput) -> RoomRow:
     with sessions.begin() as session:
-        values = _clean_room(session, data, None)
-        last = session.scalar(select(func.max(Room.position)).where(Room.venue_id == data.venue_id))
-        room = Room(**values, position=(last or 0) + 1)
-        session.add(room)
-        session.flush()
+        room = _new_room(session, _clean_room(session, data, None))
         session.refresh(room)
         return room_row(room)
 
@@ -228,12 +235,7 @@ def save_room(
     with sessions.begin() as session:
         values = _clean_room(session, data, room_id)
         if room_id is None:
-            last = session.scalar(
-                select(func.max(Room.position)).where(Room.venue_id == data.venue_id)
-            )
-            room = Room(**values, position=(last or 0) + 1)
-            session.add(room)
-            session.flush()
+            room = _new_room(session, values)
         else:
             room = _room(session, room_id)
             for key, value in values.items():
@@ -309,10 +311,6 @@ def room_named(
             place = Venue(name=(venue or OUR_HALL).strip(), own=True)
             session.add(place)
             session.flush()
-        last = session.scalar(select(func.max(Room.position)).where(Room.venue_id == place.id))
-        values = _clean_room(session, RoomInput(name, place.id, capacity), None)
-        room = Room(**values, position=(last or 0) + 1)
-        session.add(room)
-        session.flush()
+        room = _new_room(session, _clean_room(session, RoomInput(name, place.id, capacity), None))
         session.refresh(room)
         return room_row(room)

@@ -22,15 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from grassroots.bookings.charges import charge_for
+from grassroots.bookings.charges import date_charge
 from grassroots.bookings.hirers import list_hirers
 from grassroots.bookings.occurrences import Window
 from grassroots.bookings.records import STATUS_LABELS, BookingDetail, Occurrence
-from grassroots.bookings.service import get_booking, list_occurrences
+from grassroots.bookings.service import booking_details, list_occurrences
 from grassroots.bookings.venues import list_rooms
 from grassroots.core.clock import format_time
 from grassroots.core.dates import format_date
-from grassroots.core.errors import NotFound
 from grassroots.members.columns import guard_formula
 from grassroots.ui.bookings.booking_actions import BookingActions
 from grassroots.ui.context import AppContext
@@ -80,13 +79,7 @@ class Loaded:
 
 
 def _charge(detail: BookingDetail | None, o: Occurrence) -> str:
-    if detail is None:
-        return ""
-    band = detail.hirer.band if detail.hirer else "standard"
-    each = charge_for(
-        detail.room, band, detail.charge_basis, o.on, o.starts_at, o.ends_at,
-        detail.charge_override,
-    )  # fmt: skip
+    each = None if detail is None else date_charge(detail, o.on)
     return "" if each is None else each.format()
 
 
@@ -94,12 +87,7 @@ def load_rows(sessions, window: Window) -> Loaded:
     """Run in the background: the dates in the window and each one's charge."""
     found = list_occurrences(sessions, window)
     shown = found[:MAX_ROWS]
-    details: dict[int, BookingDetail | None] = {}
-    for booking_id in {o.booking_id for o in shown if o.booking_id is not None}:
-        try:
-            details[booking_id] = get_booking(sessions, booking_id)
-        except NotFound:  # deleted while the list was loading
-            details[booking_id] = None
+    details = booking_details(sessions, {o.booking_id for o in shown if o.booking_id})
     rows = tuple(
         Row(o, _charge(details.get(o.booking_id), o) if o.booking_id else "") for o in shown
     )

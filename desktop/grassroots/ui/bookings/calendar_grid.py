@@ -56,9 +56,11 @@ class Block:
     rect: QRectF
 
 
-def tint(colour: QColor, amount: float) -> QColor:
-    """`colour` mixed with white: `amount` 0 is white, 1 the colour itself."""
-    r, g, b = (int(255 - (255 - c) * amount) for c in (colour.red(), colour.green(), colour.blue()))
+def tint(colour: QColor, strength: float) -> QColor:
+    """`colour` mixed with white: `strength` 0 is white, 1 the colour itself."""
+    r, g, b = (
+        int(255 - (255 - c) * strength) for c in (colour.red(), colour.green(), colour.blue())
+    )
     return QColor(r, g, b)
 
 
@@ -213,7 +215,7 @@ class TimeGrid(QWidget):
         self._announce()
         self.update()
 
-    def select(self, o: Occurrence | None) -> None:
+    def choose_block(self, o: Occurrence | None) -> None:
         self.selected = key_of(o) if o is not None else None
         if o is not None:
             self.cursor = (max(0, self.column_for(o)), minutes(o.starts_at))
@@ -401,7 +403,7 @@ class TimeGrid(QWidget):
         pos = event.position().toPoint()
         block = self.block_at(pos)
         if block is not None:
-            self.select(block.occurrence)
+            self.choose_block(block.occurrence)
             self._press = (pos, block) if block.occurrence.meeting_id is None else None
         elif pos.x() > self.gutter():
             self.select_slot(self.column_at(pos.x()), self.minute_at(pos.y()) // SLOT * SLOT)

@@ -249,7 +249,7 @@ class BookingCalendar(QWidget):
             self._pending = None
             for o in found:
                 if o.booking_id == booking_id and o.on == on:
-                    self.grid.select(o)
+                    self.grid.choose_block(o)
         self.loaded.emit()
 
     # -- drawing --------------------------------------------------------------------------

@@ -540,7 +540,7 @@ class AgendaPanel(MeetingPanel):
             problems["presenter_id"] = self.presenter.problem()
         show_problems(self.errors, problems)
         if problems:
-            self._reselect(row.id)
+            self._choose_item(row.id)
             return False
         self._dirty = False
         self.saved_note.setText("Saving…")
@@ -562,7 +562,7 @@ class AgendaPanel(MeetingPanel):
 
     def _save_failed(self, item_id: int, typed: tuple, exc: Exception) -> None:
         if self._shown is None or self._shown.id != item_id:  # moved on: go back to it
-            self._reselect(item_id)
+            self._choose_item(item_id)
             self._load_editor(self._row_of(item_id))
             title, person, minutes, papers = typed
             self._loading = True
@@ -588,7 +588,7 @@ class AgendaPanel(MeetingPanel):
         else:
             self.ctx.tasks.report(exc, parent=self)
 
-    def _reselect(self, item_id: int) -> None:
+    def _choose_item(self, item_id: int) -> None:
         """Go back to an item whose details could not be saved, keeping what was typed."""
         self._selected = item_id
         QTimer.singleShot(0, lambda: self._choose_quietly(item_id))
